@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Role } from './enums.ts';
+
+const Email = z.email('Use a valid email address.').max(320).transform((s) => s.trim().toLowerCase());
+const Password = z.string().min(10, 'Use at least 10 characters.').max(200);
+
+export const CreateUserInput = z.object({
+  email: Email,
+  name: z.string().trim().min(1).max(120),
+  role: Role,
+  password: Password,
+});
+export const SignInInput = z.object({ email: Email, password: z.string().min(1).max(200) });
+export const SetupInput = z.object({
+  token: z.string().min(10).max(200),
+  email: Email,
+  name: z.string().trim().min(1).max(120),
+  password: Password,
+  organisationName: z.string().trim().min(1).max(120).optional(),
+});
+export const TokenInput = z.object({
+  name: z.string().trim().min(1).max(120),
+  scopes: z.array(z.enum(['cases:read', 'cases:write', 'admin'])).min(1),
+});

@@ -1,0 +1,43 @@
+// R2: an automatic acknowledgement with the case reference and an honest expected time for the
+// first human answer. It is not the first response and does not stop that clock. Exactly once.
+import { DateTime } from 'luxon';
+import { claimEffect } from '../promises/promise.repo.ts';
+import { findCustomer } from '../customers/customer.repo.ts';
+import type { Ctx } from '../shared/context.ts';
+import { mutateCase } from './mutate-case.ts';
+import { insertMessage } from './message.repo.ts';
+import { record } from './timeline.ts';
+
+export function acknowledgementText(input: { firstName: string | null; reference: string; expectedBy: Date | null; timeZone: string }): string {
+  const greeting = input.firstName ? `Dear ${input.firstName},` : 'Hello,';
+  const when = input.expectedBy
+    ? DateTime.fromJSDate(input.expectedBy, { zone: input.timeZone }).toFormat("cccc d LLLL 'at' HH:mm")
+    : 'as soon as someone is back at their desk';
+  return [
+    greeting,
+    '',
+    `We have your message and it is logged as case ${input.reference}.`,
+    `A member of our team will reply personally by ${when}. Quote ${input.reference} in any reply and it will reach the same person.`,
+  ].join('\n');
+}
+
+export async function acknowledgeCase(ctx: Ctx, caseId: string) {
+  return mutateCase(
+    ctx,
+    caseId,
+    async ({ tx, row, settings, now }) => {
+      if (!(await claimEffect(tx, `ack:${row.id}`, now))) return { isNew: false };
+      const customer = await findCustomer(tx, row.customerId);
+      const body = acknowledgementText({
+        firstName: customer?.firstName ?? null,
+        reference: row.reference,
+        expectedBy: row.firstResponseDueAt,
+        timeZone: settings.calendar.timeZone,
+      });
+      const message = await insertMessage(tx, { caseId: row.id, direction: 'out', kind: 'acknowledgement', channel: row.channel, body, createdAt: now });
+      await record(tx, ctx, row.id, 'acknowledged', { messageId: message.id, expectedBy: row.firstResponseDueAt?.toISOString() ?? null });
+      return { isNew: true };
+    },
+    { allowClosed: true },
+  );
+}

@@ -1,0 +1,17 @@
+// Category, severity and complainer type (R14), set or corrected by staff.
+import { ClassifyInput } from '../../contracts/cases.ts';
+import type { Ctx } from '../shared/context.ts';
+import { parseInput } from '../shared/parse.ts';
+import { updateCase } from './case.repo.ts';
+import { mutateCase } from './mutate-case.ts';
+import { record } from './timeline.ts';
+
+export async function classifyCase(ctx: Ctx, caseId: string, raw: unknown) {
+  const input = parseInput(ClassifyInput, raw);
+  return mutateCase(ctx, caseId, async ({ tx, row, now }) => {
+    const updated = await updateCase(tx, row.id, input, now);
+    const before = { category: row.category, severity: row.severity, complainerType: row.complainerType };
+    await record(tx, ctx, row.id, 'classified', { before, after: input });
+    return updated;
+  });
+}

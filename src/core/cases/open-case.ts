@@ -1,0 +1,108 @@
+// Intake: every channel becomes the same kind of case (R1). Finds or creates the customer,
+// fixes the SLA targets the case will be held to, writes the first timeline event and queues
+// the acknowledgement and SLA checks — all in one transaction.
+import { AUTOMATED_CHANNELS } from '../../contracts/enums.ts';
+import { OpenCaseInput } from '../../contracts/cases.ts';
+import { JOBS } from '../../contracts/jobs.ts';
+import type { Tx } from '../../db/client.ts';
+import { addContacts, findByContacts, findCustomer, insertCustomer, normaliseContact } from '../customers/customer.repo.ts';
+import { loadSettings } from '../settings/settings.repo.ts';
+import { authorize, type Ctx } from '../shared/context.ts';
+import { DomainError } from '../shared/errors.ts';
+import { parseInput } from '../shared/parse.ts';
+import { selectTargets } from '../sla/sla.rules.ts';
+import { findUser, leastLoadedAgent } from '../users/user.repo.ts';
+import { claimIdempotency, findIdempotent, findCase, insertCase, markStep, nextReference, type CaseRow } from './case.repo.ts';
+import { scheduleSlaChecks } from './sla-schedule.ts';
+import { record } from './timeline.ts';
+
+type Input = ReturnType<typeof OpenCaseInput.parse>;
+
+async function resolveCustomer(tx: Tx, input: Input['customer']): Promise<string> {
+  const contacts = input.contacts.map(normaliseContact);
+  let id = input.id ?? (await findByContacts(tx, contacts));
+  if (input.id && !(await findCustomer(tx, input.id))) {
+    throw new DomainError('validation', 'Unknown customer.', [{ path: 'customer.id', message: 'No such customer.' }]);
+  }
+  if (!id) {
+    const created = await insertCustomer(tx, {
+      firstName: input.firstName ?? null,
+      lastName: input.lastName ?? null,
+      lifetimeValue: input.lifetimeValue ?? '0',
+      currency: input.currency ?? 'GBP',
+    });
+    id = created.id;
+  }
+  await addContacts(tx, id, contacts);
+  return id;
+}
+
+async function resolveOwner(tx: Tx, ctx: Ctx, ownerId: string | undefined): Promise<string | null> {
+  if (ownerId) {
+    const owner = await findUser(tx, ownerId);
+    if (!owner?.isActive) {
+      throw new DomainError('validation', 'Unknown owner.', [{ path: 'ownerId', message: 'No active user with this id.' }]);
+    }
+    return owner.id;
+  }
+  if (ctx.actor.kind === 'user') return ctx.actor.id;
+  return leastLoadedAgent(tx);
+}
+
+export interface OpenCaseResult {
+  case: CaseRow;
+  isReplay: boolean;
+}
+
+export async function openCase(ctx: Ctx, raw: unknown, opts: { idempotencyKey?: string } = {}): Promise<OpenCaseResult> {
+  authorize(ctx, 'case.write');
+  const input = parseInput(OpenCaseInput, raw);
+  const now = ctx.now();
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime() + 5 * 60_000) {
+    throw new DomainError('validation', 'Some fields are not valid.', [{ path: 'receivedAt', message: 'Must not be in the future.' }]);
+  }
+  const key = opts.idempotencyKey;
+  return ctx.database.db.transaction(async (tx) => {
+    if (key) {
+      const existing = await findIdempotent(tx, key);
+      const found = existing ? await findCase(tx, existing) : null;
+      if (found) return { case: found, isReplay: true };
+    }
+    const settings = await loadSettings(tx);
+    const targets = selectTargets(settings.slaPolicy, { channel: input.channel, severity: input.severity });
+    const row = await insertCase(tx, {
+      reference: await nextReference(tx),
+      customerId: await resolveCustomer(tx, input.customer),
+      channel: input.channel,
+      receivedAt,
+      subject: input.subject ?? null,
+      account: input.account,
+      category: input.category ?? null,
+      severity: input.severity,
+      complainerType: input.complainerType ?? null,
+      ownerId: await resolveOwner(tx, ctx, input.ownerId),
+      status: 'new',
+      suggestedFeelings: input.suggestedFeelings ?? [],
+      firstResponseTarget: targets.firstResponse,
+      resolutionTarget: targets.resolution,
+    });
+    // A concurrent retry with the same key loses here and rolls back; the caller replays.
+    if (key && !(await claimIdempotency(tx, key, row.id))) {
+      throw new DomainError('conflict', 'A request with this Idempotency-Key is in progress; retry.');
+    }
+    await markStep(tx, { caseId: row.id, stepKey: 'listen', doneBy: null, doneAt: now, notes: null });
+    await record(tx, ctx, row.id, 'case_opened', {
+      reference: row.reference,
+      channel: row.channel,
+      ownerId: row.ownerId,
+      callDurationSeconds: input.callDurationSeconds,
+      letterScanRef: input.letterScanRef,
+    });
+    if (AUTOMATED_CHANNELS.includes(row.channel as Input['channel'])) {
+      await ctx.jobs.send(tx, JOBS.acknowledge.name, { caseId: row.id });
+    }
+    await scheduleSlaChecks(tx, ctx, row, settings, now);
+    return { case: row, isReplay: false };
+  });
+}

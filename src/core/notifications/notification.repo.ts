@@ -1,0 +1,18 @@
+// Alerts for staff: to one user, or to everyone holding a role (e.g. every supervisor).
+import { and, desc, eq, isNull, or } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { notifications } from '../../db/schema.ts';
+
+export async function notify(tx: DbOrTx, row: typeof notifications.$inferInsert): Promise<void> {
+  await tx.insert(notifications).values(row);
+}
+
+export async function listFor(tx: DbOrTx, userId: string, role: string, onlyUnread: boolean) {
+  const who = or(eq(notifications.userId, userId), eq(notifications.role, role));
+  return tx
+    .select()
+    .from(notifications)
+    .where(onlyUnread ? and(who, isNull(notifications.readAt)) : who)
+    .orderBy(desc(notifications.createdAt))
+    .limit(200);
+}

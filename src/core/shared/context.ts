@@ -1,0 +1,49 @@
+// What every action receives: who is acting, the database, the clock and a logger.
+import type { Database, DbOrTx } from '../../db/client.ts';
+import { DomainError } from './errors.ts';
+import { roleCan, scopeAllows, type Permission, type Role, type TokenScope } from './roles.rules.ts';
+
+export type Actor =
+  | { kind: 'user'; id: string; role: Role; name: string; scopes?: readonly TokenScope[] }
+  | { kind: 'system'; name: string };
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Queues durable jobs inside the caller's transaction (see jobs/queue.ts). */
+export interface JobSender {
+  send(tx: DbOrTx, name: string, data: object, opts?: { startAfter?: Date }): Promise<void>;
+}
+
+export interface Ctx {
+  actor: Actor;
+  database: Database;
+  now: () => Date;
+  log: Logger;
+  jobs: JobSender;
+  requestId?: string;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export function authorize(ctx: Ctx, permission: Permission): void {
+  const { actor } = ctx;
+  if (actor.kind === 'system') return;
+  if (!roleCan(actor.role, permission)) {
+    throw new DomainError('forbidden', `Your role (${actor.role}) may not do this (${permission}).`);
+  }
+  if (actor.scopes && !scopeAllows(actor.scopes, permission)) {
+    throw new DomainError('forbidden', `This API token lacks the scope for ${permission}.`);
+  }
+}
+
+export function actorId(ctx: Ctx): string | null {
+  return ctx.actor.kind === 'user' ? ctx.actor.id : null;
+}
+
+export function actorLabel(ctx: Ctx): string {
+  return ctx.actor.kind === 'user' ? ctx.actor.name : `system:${ctx.actor.name}`;
+}

@@ -1,0 +1,43 @@
+// Who may do what. Checked inside core actions, so the API, the CLI and jobs all obey it.
+export const ROLES = ['agent', 'supervisor', 'spokesperson', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'case.read',
+  'case.write',
+  'case.transfer_any',
+  'restitution.approve',
+  'settings.write',
+  'users.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  agent: ['case.read', 'case.write'],
+  spokesperson: ['case.read', 'case.write'],
+  supervisor: ['case.read', 'case.write', 'case.transfer_any', 'restitution.approve'],
+  manager: ['case.read', 'case.write', 'case.transfer_any', 'restitution.approve'],
+  admin: [...PERMISSIONS],
+};
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/** API tokens carry scopes; a scope narrows what the token's user may do, never widens it. */
+export const TOKEN_SCOPES = ['cases:read', 'cases:write', 'admin'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+const SCOPE_FOR: Record<Permission, TokenScope> = {
+  'case.read': 'cases:read',
+  'case.write': 'cases:write',
+  'case.transfer_any': 'cases:write',
+  'restitution.approve': 'cases:write',
+  'settings.write': 'admin',
+  'users.manage': 'admin',
+};
+
+export function scopeAllows(scopes: readonly TokenScope[], permission: Permission): boolean {
+  const needed = SCOPE_FOR[permission];
+  return scopes.includes(needed) || (needed === 'cases:read' && scopes.includes('cases:write'));
+}

@@ -1,0 +1,96 @@
+// Staff users, their sessions and API tokens.
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { apiTokens, cases, sessions, setupTokens, users } from '../../db/schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUser(tx: DbOrTx, id: string): Promise<UserRow | null> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function findUserByEmail(tx: DbOrTx, email: string): Promise<UserRow | null> {
+  const [row] = await tx.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return row ?? null;
+}
+
+export async function insertUser(tx: DbOrTx, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [created] = await tx.insert(users).values(row).onConflictDoNothing().returning();
+  if (!created) throw new Error('duplicate');
+  return created;
+}
+
+export async function countUsers(tx: DbOrTx): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row?.n ?? 0;
+}
+
+export async function listUsers(tx: DbOrTx): Promise<UserRow[]> {
+  return tx.select().from(users).orderBy(users.name);
+}
+
+/** The active agent or supervisor with the fewest open cases gets an unassigned case. */
+export async function leastLoadedAgent(tx: DbOrTx): Promise<string | null> {
+  const res = await tx.execute<{ id: string }>(sql`
+    SELECT u.id FROM ${users} u
+    LEFT JOIN ${cases} c ON c.owner_id = u.id AND c.status <> 'closed'
+    WHERE u.is_active AND u.role IN ('agent', 'supervisor')
+    GROUP BY u.id ORDER BY count(c.id), u.created_at LIMIT 1`);
+  return res.rows[0]?.id ?? null;
+}
+
+export async function insertSession(tx: DbOrTx, row: typeof sessions.$inferInsert) {
+  await tx.insert(sessions).values(row);
+}
+
+export async function findSession(tx: DbOrTx, tokenHash: string, now: Date) {
+  const [row] = await tx
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+  return row?.user ?? null;
+}
+
+export async function deleteSession(tx: DbOrTx, tokenHash: string) {
+  await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function insertApiToken(tx: DbOrTx, row: typeof apiTokens.$inferInsert) {
+  const [created] = await tx.insert(apiTokens).values(row).returning();
+  if (!created) throw new Error('insert into api_tokens returned no row');
+  return created;
+}
+
+export async function findApiToken(tx: DbOrTx, tokenHash: string) {
+  const [row] = await tx
+    .select({ user: users, token: apiTokens })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  return row ?? null;
+}
+
+export async function revokeApiToken(tx: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const res = await tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning();
+  return res.length > 0;
+}
+
+export async function insertSetupToken(tx: DbOrTx, tokenHash: string, expiresAt: Date) {
+  await tx.insert(setupTokens).values({ tokenHash, expiresAt });
+}
+
+/** Uses a set-up token once; false if unknown, used or expired. */
+export async function useSetupToken(tx: DbOrTx, tokenHash: string, now: Date): Promise<boolean> {
+  const res = await tx
+    .update(setupTokens)
+    .set({ usedAt: now })
+    .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)))
+    .returning();
+  return res.length > 0;
+}

