@@ -9,12 +9,11 @@ import { doneSteps, type CaseRow } from './case.repo.ts';
 import { closureGaps, type ClosureFacts, type MissingItem } from './closure.rules.ts';
 
 export async function closureFacts(tx: DbOrTx, row: CaseRow, settings: Settings): Promise<ClosureFacts> {
-  const [options, done, restitutions, promises] = await Promise.all([
-    listOptions(tx, row.id),
-    doneSteps(tx, row.id),
-    listRestitutions(tx, row.id),
-    listPromises(tx, row.id),
-  ]);
+  // Sequential on purpose: inside a transaction all queries share one connection.
+  const options = await listOptions(tx, row.id);
+  const done = await doneSteps(tx, row.id);
+  const restitutions = await listRestitutions(tx, row.id);
+  const promises = await listPromises(tx, row.id);
   const chosen = options.find((o) => o.isChosen);
   return {
     verdict: row.verdict ? Verdict.parse(row.verdict) : null,

@@ -1,0 +1,12 @@
+import type { Database } from '../db/client.ts';
+import type { JobSender, Logger } from '../core/shared/context.ts';
+
+/** What the HTTP app needs from the outside world; tests pass their own clock. */
+export interface AppDeps {
+  database: Database;
+  jobs: JobSender;
+  now: () => Date;
+  logger?: boolean | object;
+  isSecureCookie?: boolean;
+  log?: Logger;
+}

@@ -1,0 +1,40 @@
+// Who is calling: a session cookie (web app) or a bearer API token (integrations).
+// Cookie-authenticated writes must carry the X-Redress-Request header: a cross-site form
+// cannot set custom headers, so this stops CSRF without tokens in every form.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../../core/shared/context.ts';
+import { DomainError } from '../../core/shared/errors.ts';
+import { actorFromApiToken, actorFromSession } from '../../core/users/sessions.ts';
+import type { AppDeps } from '../deps.ts';
+
+export const SESSION_COOKIE = 'redress_session';
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      request.actor = await actorFromApiToken(deps.database, header.slice(7).trim());
+      if (!request.actor) throw new DomainError('unauthenticated', 'The API token is unknown or revoked.');
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    request.actor = await actorFromSession(deps.database, cookie, deps.now());
+    if (request.actor && !SAFE.has(request.method) && request.headers['x-redress-request'] === undefined) {
+      throw new DomainError('forbidden', 'Missing X-Redress-Request header on a cookie-authenticated write.');
+    }
+  });
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new DomainError('unauthenticated', 'Sign in or present an API token.');
+  return request.actor;
+}

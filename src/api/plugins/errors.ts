@@ -1,0 +1,63 @@
+// One place that turns failures into application/problem+json (RFC 9457) with the request id.
+// Domain codes map to statuses in one table; unknown errors are logged and answered plainly.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type DomainErrorCode, type FieldIssue } from '../../core/shared/errors.ts';
+
+const STATUS: Record<DomainErrorCode, number> = {
+  validation: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 409,
+  limit_exceeded: 403,
+};
+
+export function problem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  body: { title: string; code: string; detail?: string; issues?: FieldIssue[]; [k: string]: unknown },
+) {
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({ type: `https://redress.dev/problems/${body.code}`, status, requestId: request.id, ...body });
+}
+
+function isDatabaseDown(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003'].includes(code) ||
+    /Connection terminated|connect ECONNREFUSED/.test(String((err as Error).message));
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof DomainError) {
+      return problem(reply, request, STATUS[err.code], { title: err.message, code: err.code, issues: err.issues, ...err.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const issues = err.validation.map((v) => ({
+        path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'Invalid value.',
+      }));
+      return problem(reply, request, 422, { title: 'Some fields are not valid.', code: 'validation', issues });
+    }
+    if (isDatabaseDown(err)) {
+      void reply.header('Retry-After', '5');
+      return problem(reply, request, 503, { title: 'The database is unavailable; try again shortly.', code: 'unavailable' });
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: bad JSON, body too large, wrong content type.
+      return problem(reply, request, status, { title: err.message, code: err.code ?? 'bad_request' });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return problem(reply, request, 500, { title: 'Something went wrong on our side.', code: 'internal' });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    problem(reply, request, 404, { title: `No route ${request.method} ${request.url.split('?')[0]}`, code: 'not_found' }),
+  );
+}

@@ -1,0 +1,49 @@
+// Sign-in, first-run set-up, users and API tokens.
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CreateUserInput, SetupInput, SignInInput, TokenInput } from '../../contracts/users.ts';
+import { createUser } from '../../core/users/create-user.ts';
+import { completeSetup } from '../../core/users/first-admin.ts';
+import { listStaff } from '../../core/users/list-staff.ts';
+import { createApiToken, revokeToken, signIn, signOut } from '../../core/users/sessions.ts';
+import { ctxOf } from '../context.ts';
+import type { AppDeps } from '../deps.ts';
+import { requireActor, SESSION_COOKIE } from '../plugins/auth.ts';
+
+export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['auth'];
+    app.post('/auth/sign-in', { schema: { tags, body: SignInInput } }, async (req, reply) => {
+      const session = await signIn(deps.database, req.body, deps.now());
+      void reply.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.isSecureCookie ?? false,
+        path: '/',
+        expires: session.expiresAt,
+      });
+      return { user: session.user, expiresAt: session.expiresAt };
+    });
+    app.post('/auth/sign-out', { schema: { tags } }, async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await signOut(deps.database, token);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    });
+    app.get('/me', { schema: { tags } }, (req) => requireActor(req));
+    app.post('/setup', { schema: { tags, body: SetupInput } }, async (req, reply) =>
+      reply.status(201).send(await completeSetup(deps.database, req.body, deps.now())),
+    );
+    app.get('/users', { schema: { tags } }, (req) => listStaff(ctxOf(req, deps)));
+    app.post('/users', { schema: { tags, body: CreateUserInput } }, async (req, reply) =>
+      reply.status(201).send(await createUser(ctxOf(req, deps), req.body)),
+    );
+    app.post('/tokens', { schema: { tags, body: TokenInput } }, async (req, reply) =>
+      reply.status(201).send(await createApiToken(ctxOf(req, deps), req.body)),
+    );
+    app.delete('/tokens/:id', { schema: { tags, params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
+      await revokeToken(ctxOf(req, deps), req.params.id);
+      return reply.status(204).send();
+    });
+  };
+}

@@ -1,0 +1,85 @@
+// Builders for integration tests: a fresh database, a settable clock, staff users, the HTTP app.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/api/app.ts';
+import type { Actor, Ctx, JobSender } from '../../src/core/shared/context.ts';
+import { silentLogger } from '../../src/core/shared/context.ts';
+import type { Role } from '../../src/core/shared/roles.rules.ts';
+import { insertNewUser } from '../../src/core/users/create-user.ts';
+import { createApiToken } from '../../src/core/users/sessions.ts';
+import { createTestDatabase } from './db.ts';
+
+export interface SentJob {
+  name: string;
+  data: object;
+  startAfter?: Date;
+}
+
+/** Records queued jobs instead of running them; the jobs tests use the real queue. */
+export function recordingJobs(): JobSender & { sent: SentJob[] } {
+  const sent: SentJob[] = [];
+  return { sent, send: async (_tx, name, data, opts) => void sent.push({ name, data, startAfter: opts?.startAfter }) };
+}
+
+export class TestClock {
+  constructor(public current = new Date('2026-11-23T10:00:00Z')) {}
+  now = () => new Date(this.current);
+  set(iso: string) {
+    this.current = new Date(iso);
+  }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export async function makeDesk(opts: { jobs?: JobSender } = {}) {
+  const database = await createTestDatabase();
+  const clock = new TestClock();
+  const jobs = opts.jobs ?? recordingJobs();
+  const users: Record<string, Actor & { kind: 'user' }> = {};
+  const ctxFor = (actor: Actor): Ctx => ({ actor, database, now: clock.now, log: silentLogger, jobs });
+  async function makeUser(role: Role, name = `${role} ${Object.keys(users).length + 1}`) {
+    const row = await insertNewUser(database.db, {
+      email: `${name.replace(/\W+/g, '.').toLowerCase()}@example.test`,
+      name,
+      role,
+      password: 'correct horse battery',
+    });
+    const actor = { kind: 'user' as const, id: row.id, role, name };
+    users[name] = actor;
+    return actor;
+  }
+  return {
+    database,
+    clock,
+    jobs,
+    ctxFor,
+    makeUser,
+    system: ctxFor({ kind: 'system', name: 'test' }),
+    close: () => database.close(),
+  };
+}
+
+export type Desk = Awaited<ReturnType<typeof makeDesk>>;
+
+export async function makeApi(desk: Desk): Promise<FastifyInstance> {
+  return buildApp({ database: desk.database, jobs: desk.jobs, now: desk.clock.now });
+}
+
+/** An API token for a role, for driving the HTTP API as that user. */
+export async function tokenFor(desk: Desk, role: Role, scopes: Array<'cases:read' | 'cases:write' | 'admin'> = ['cases:write', 'admin']) {
+  const user = await desk.makeUser(role);
+  const allowed = role === 'admin' ? scopes : scopes.filter((s) => s !== 'admin');
+  const { token } = await createApiToken(desk.ctxFor(user), { name: 'test', scopes: allowed });
+  return { user, headers: { authorization: `Bearer ${token}` } };
+}
+
+export function complaint(overrides: Record<string, unknown> = {}) {
+  return {
+    channel: 'email',
+    subject: 'Sofa delivered with a torn cushion',
+    account:
+      'My new sofa arrived on Saturday with a long tear across the left cushion. I took the day off work to wait for it and now I have to wait again. I am really upset.',
+    customer: { firstName: 'Priya', lastName: 'Shah', contacts: [{ kind: 'email', value: 'Priya.Shah@example.com' }] },
+    ...overrides,
+  };
+}
