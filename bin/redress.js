@@ -4,4 +4,5 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Exit explicitly: exit hooks registered by dependencies must not override the code.
+process.exit(await main(process.argv.slice(2)));

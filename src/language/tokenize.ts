@@ -30,6 +30,8 @@ export function featureNames(tokens: readonly Token[]): string[] {
   let prev: string | null = null;
   for (const t of tokens) {
     out.push(t.norm);
+    // A crude stem lets "embarrassed", "embarrassing" and "embarrassment" share weight.
+    if (t.norm.length > 6) out.push(`~${t.norm.slice(0, 6)}`);
     if (prev !== null) out.push(`${prev} ${t.norm}`);
     prev = t.norm;
   }

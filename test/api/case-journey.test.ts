@@ -21,7 +21,8 @@ afterAll(async () => {
 
 async function call(method: 'GET' | 'POST', url: string, who: { headers: Record<string, string> }, payload?: object) {
   const res = await api.inject({ method, url: `/api/v1${url}`, headers: who.headers, ...(payload ? { payload } : {}) });
-  return { status: res.statusCode, body: res.json() as Record<string, unknown> & Record<string, never> };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
+  return { status: res.statusCode, body: res.json() as Record<string, any> };
 }
 
 describe('a case from intake to closure', () => {

@@ -24,7 +24,7 @@ export async function closureFacts(tx: DbOrTx, row: CaseRow, settings: Settings)
     rootCauseCategory: row.rootCauseCategory,
     oneOffReason: row.oneOffReason,
     // The closing step itself cannot be done before closing, so it never blocks.
-    missingRequiredSteps: settings.playbook.filter((s) => s.isRequired && !done.has(s.key)).map((s) => s.key),
+    missingRequiredSteps: settings.playbook.filter((s) => s.isRequired && !done.has(s.key)).map((s) => ({ key: s.key, label: s.label })),
     hasPendingApproval: restitutions.some((r) => r.status === 'pending_approval'),
     openPromises: promises.filter((p) => p.status === 'open').length,
     isResolved: row.status === 'resolved',

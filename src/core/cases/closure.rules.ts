@@ -9,7 +9,7 @@ export interface ClosureFacts {
   chosenDelivered: boolean;
   rootCauseCategory: string | null;
   oneOffReason: string | null;
-  missingRequiredSteps: string[];
+  missingRequiredSteps: Array<{ key: string; label: string }>;
   hasPendingApproval: boolean;
   openPromises: number;
   isResolved: boolean;
@@ -44,6 +44,9 @@ function problemGaps(f: ClosureFacts): MissingItem[] {
   return [];
 }
 
+// These steps complete themselves from facts the person/system checks already ask for.
+const COVERED_ABOVE = new Set(['thank', 'confirm_acceptance', 'fix_system']);
+
 export function closureGaps(f: ClosureFacts): MissingItem[] {
   const gaps = [...personGaps(f), ...problemGaps(f)];
   if (!f.rootCauseCategory && !f.oneOffReason) {
@@ -63,7 +66,8 @@ export function closureGaps(f: ClosureFacts): MissingItem[] {
     gaps.push({ part: 'problem', code: 'resolved', message: 'Mark the case resolved before closing it.' });
   }
   for (const step of f.missingRequiredSteps) {
-    gaps.push({ part: 'playbook', code: `step:${step}`, message: `Complete the required step “${step}”.` });
+    if (COVERED_ABOVE.has(step.key)) continue;
+    gaps.push({ part: 'playbook', code: `step:${step.key}`, message: `Complete the required step “${step.label}”.` });
   }
   return gaps;
 }

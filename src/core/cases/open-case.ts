@@ -103,6 +103,6 @@ export async function openCase(ctx: Ctx, raw: unknown, opts: { idempotencyKey?: 
       await ctx.jobs.send(tx, JOBS.acknowledge.name, { caseId: row.id });
     }
     await scheduleSlaChecks(tx, ctx, row, settings, now);
-    return { case: row, isReplay: false };
+    return { case: (await findCase(tx, row.id)) ?? row, isReplay: false };
   });
 }

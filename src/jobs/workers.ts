@@ -1,0 +1,22 @@
+// Job handlers are edges: parse the payload with its schema, call one core action.
+// Every action they call is idempotent, so a retry or a second instance never doubles an effect.
+import type PgBoss from 'pg-boss';
+import { JOBS } from '../contracts/jobs.ts';
+import { acknowledgeCase } from '../core/cases/acknowledge-case.ts';
+import { checkSla } from '../core/cases/check-sla.ts';
+import { expirePromise, remindPromise } from '../core/promises/promise-jobs.ts';
+import type { Ctx } from '../core/shared/context.ts';
+
+type CtxFactory = () => Ctx;
+
+export async function startWorkers(boss: PgBoss, makeCtx: CtxFactory, opts: { pollingIntervalSeconds?: number } = {}): Promise<void> {
+  const work = async <T>(job: { name: string; payload: { parse(v: unknown): T } }, run: (ctx: Ctx, data: T) => Promise<unknown>) => {
+    await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+      for (const j of jobs) await run(makeCtx(), job.payload.parse(j.data));
+    });
+  };
+  await work(JOBS.acknowledge, (ctx, d) => acknowledgeCase(ctx, d.caseId));
+  await work(JOBS.slaCheck, (ctx, d) => checkSla(ctx, d));
+  await work(JOBS.promiseReminder, (ctx, d) => remindPromise(ctx, d.promiseId));
+  await work(JOBS.promiseDue, (ctx, d) => expirePromise(ctx, d.promiseId));
+}

@@ -1,0 +1,50 @@
+// `redress serve`: the store, the job workers and the HTTP app, started together and stopped
+// cleanly on SIGINT/SIGTERM.
+import type { FastifyInstance } from 'fastify';
+import type PgBoss from 'pg-boss';
+import { buildApp } from '../api/app.ts';
+import type { Config } from '../config.ts';
+import type { Ctx } from '../core/shared/context.ts';
+import { issueSetupToken } from '../core/users/first-admin.ts';
+import { createBoss, ensureQueues, jobSender } from '../jobs/queue.ts';
+import { startWorkers } from '../jobs/workers.ts';
+import { openStore, type Store } from './database.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: Store;
+  boss: PgBoss;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function serve(config: Config, out: (line: string) => void = console.log): Promise<RunningServer> {
+  const store = await openStore(config);
+  const boss = createBoss(store.url);
+  boss.on('error', () => undefined); // pg-boss retries on its own; a blip must not kill the server
+  await boss.start();
+  await ensureQueues(boss);
+  const jobs = jobSender(boss);
+  const now = () => new Date();
+  const logger = config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] };
+  const app = await buildApp({ database: store.database, jobs, now, logger, isSecureCookie: config.REDRESS_SECURE_COOKIES });
+  if (config.REDRESS_RUN_JOBS) {
+    const makeCtx = (): Ctx => ({ actor: { kind: 'system', name: 'jobs' }, database: store.database, now, jobs, log: app.log });
+    await startWorkers(boss, makeCtx);
+  }
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const base = config.REDRESS_PUBLIC_URL ?? `http://localhost:${port}`;
+  out(`Redress is running at ${base} (${store.embedded ? `embedded PostgreSQL on port ${store.embedded.port}` : 'external PostgreSQL'})`);
+  const setup = await issueSetupToken(store.database, now());
+  if (setup) out(`First run: create the admin at ${base}/setup?token=${setup} (valid 24 hours), or run \`redress user create\`.`);
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await boss.stop({ graceful: true, timeout: 10_000 });
+      await store.close();
+    })());
+  return { app, store, boss, url: base, stop };
+}
