@@ -1,10 +1,12 @@
 // Type-aware lint: floating promises and unhandled switch cases are bugs in a system of record.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'data', 'dist', 'coverage', 'src/db/migrations'] },
   js.configs.recommended,
+  { files: ['**/*.js'], languageOptions: { globals: globals.node } },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -29,8 +31,14 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use ctx.now.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use ctx.now.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use ctx.now.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Use ctx.now.',
+        },
       ],
     },
   },

@@ -9,15 +9,16 @@ import { featureNames, tokenize } from '../src/language/tokenize.ts';
 import { hasData, readGoEmotions, type EmotionRow } from './data.ts';
 
 const HP = {
-  epochs: Number(process.env.EPOCHS ?? 8),
-  lr: Number(process.env.LR ?? 0.3),
-  l2: Number(process.env.L2 ?? 1e-5),
+  epochs: Number(process.env.EPOCHS ?? 300),
+  lr: Number(process.env.LR ?? 0.2),
+  l2: Number(process.env.L2 ?? 3e-6),
   minCount: Number(process.env.MIN_COUNT ?? 2),
   posWeight: Number(process.env.POS_WEIGHT ?? 1),
-  keep: Number(process.env.KEEP ?? 0.02),
+  keep: Number(process.env.KEEP ?? 0.15),
   norm: (process.env.NORM ?? "1") === "1",
 };
 const L = FEELINGS.length;
+const SCALE = 20;
 
 interface Doc {
   feats: Int32Array;
@@ -150,13 +151,15 @@ function main(): void {
   const features: Record<string, number[]> = {};
   for (const [name, id] of vocab) {
     const ws = FEELINGS.map((_, k) => model.w[id * L + k] ?? 0);
-    if (ws.some((x) => Math.abs(x) >= HP.keep)) features[name] = ws.map((x) => Math.round(x * 1000));
+    // Quantised to steps of 1/SCALE; tiny weights dropped to keep the shipped file small.
+    if (ws.some((x) => Math.abs(x) >= HP.keep)) features[name] = ws.map((x) => Math.round(x * SCALE));
   }
   const json = {
-    about: 'Logistic weights (x1000) learned from GoEmotions train (Apache-2.0) by eval/train-feelings.ts',
+    about: 'Logistic weights (times scale) learned from GoEmotions train (Apache-2.0) by eval/train-feelings.ts',
     hyperParameters: HP,
+    scale: SCALE,
     labels: FEELINGS,
-    bias: Array.from(model.b, (x) => Math.round(x * 1000)),
+    bias: Array.from(model.b, (x) => Math.round(x * 1000) / 1000),
     thresholds: thresholds.map((t) => t.t),
     features,
   };

@@ -19,7 +19,10 @@ export const stdio: Io = {
 };
 
 /** Runs `fn` with a store (sharing a running server's embedded PostgreSQL) and a job queue. */
-export async function withDesk<T>(as: string | undefined, fn: (ctx: Ctx, store: Store) => Promise<T>): Promise<T> {
+export async function withDesk<T>(
+  as: string | undefined,
+  fn: (ctx: Ctx, store: Store) => Promise<T>,
+): Promise<T> {
   const store = await openStore(loadConfig(), { attach: true });
   const boss = createBoss(store.url);
   boss.on('error', () => undefined);
@@ -27,7 +30,16 @@ export async function withDesk<T>(as: string | undefined, fn: (ctx: Ctx, store: 
     await boss.start();
     await ensureQueues(boss);
     const actor = await resolveActor(store, as);
-    return await fn({ actor, database: store.database, now: () => new Date(), log: silentLogger, jobs: jobSender(boss) }, store);
+    return await fn(
+      {
+        actor,
+        database: store.database,
+        now: () => new Date(),
+        log: silentLogger,
+        jobs: jobSender(boss),
+      },
+      store,
+    );
   } finally {
     await boss.stop({ graceful: false, wait: true });
     await store.close();

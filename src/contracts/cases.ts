@@ -1,11 +1,24 @@
 // Inputs and outputs of case actions: one source of types for the API, CLI and web app.
 import { z } from 'zod';
-import { Channel, ComplainerType, ContactKind, Feeling, RestitutionKind, Severity, Verdict } from './enums.ts';
+import {
+  Channel,
+  ComplainerType,
+  ContactKind,
+  Feeling,
+  RestitutionKind,
+  Severity,
+  Verdict,
+} from './enums.ts';
 
-export const Money = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'Use a decimal amount such as 25 or 25.50.');
+export const Money = z
+  .string()
+  .regex(/^\d{1,10}(\.\d{1,2})?$/, 'Use a decimal amount such as 25 or 25.50.');
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as GBP.');
 const Text = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max);
-const Instant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date-time with an offset.' });
+const Instant = z.iso.datetime({
+  offset: true,
+  message: 'Use an ISO 8601 date-time with an offset.',
+});
 
 export const ContactInput = z.object({ kind: ContactKind, value: Text(320) });
 
@@ -35,14 +48,22 @@ export const OpenCaseInput = z.object({
   callDurationSeconds: z.number().int().min(0).max(86_400).optional(),
   letterScanRef: Text(500).optional(),
   suggestedFeelings: z
-    .array(z.object({ feeling: Feeling, score: z.number().min(0).max(1), evidence: z.array(z.string().max(500)).max(20) }))
+    .array(
+      z.object({
+        feeling: Feeling,
+        score: z.number().min(0).max(1),
+        evidence: z.array(z.string().max(500)).max(20),
+      }),
+    )
     .max(7)
     .optional(),
 });
 export type OpenCaseInput = z.input<typeof OpenCaseInput>;
 
 export const ListCasesQuery = z.object({
-  status: z.enum(['new', 'in_progress', 'awaiting_customer', 'resolved', 'closed', 'open']).optional(),
+  status: z
+    .enum(['new', 'in_progress', 'awaiting_customer', 'resolved', 'closed', 'open'])
+    .optional(),
   ownerId: z.uuid().optional(),
   channel: Channel.optional(),
   customerId: z.uuid().optional(),
@@ -57,7 +78,11 @@ export const StatusInput = z.object({
   reason: Text(1000).optional(),
 });
 export const ReopenInput = z.object({ reason: Text(1000) });
-export const ReplyInput = z.object({ body: Text(20_000), channel: Channel.optional(), isInternalNote: z.boolean().default(false) });
+export const ReplyInput = z.object({
+  body: Text(20_000),
+  channel: Channel.optional(),
+  isInternalNote: z.boolean().default(false),
+});
 export const StepInput = z.object({ notes: Text(5000).optional() });
 export const RestatementInput = z.object({ restatement: Text(5000) });
 export const FeelingsInput = z.object({ feelings: z.array(Feeling).max(7) });
@@ -90,4 +115,7 @@ export const PromiseInput = z.object({
   toWhom: Text(200).optional(),
   ownerId: z.uuid().optional(),
 });
-export const SettlePromiseInput = z.object({ outcome: z.enum(['kept', 'broken']), note: Text(1000).optional() });
+export const SettlePromiseInput = z.object({
+  outcome: z.enum(['kept', 'broken']),
+  note: Text(1000).optional(),
+});

@@ -5,7 +5,11 @@ export const JOBS = {
   acknowledge: { name: 'case-acknowledge', payload: z.object({ caseId: z.uuid() }) },
   slaCheck: {
     name: 'sla-check',
-    payload: z.object({ caseId: z.uuid(), clock: z.enum(['first_response', 'resolution']), stage: z.enum(['due_soon', 'breach']) }),
+    payload: z.object({
+      caseId: z.uuid(),
+      clock: z.enum(['first_response', 'resolution']),
+      stage: z.enum(['due_soon', 'breach']),
+    }),
   },
   promiseReminder: { name: 'promise-reminder', payload: z.object({ promiseId: z.uuid() }) },
   promiseDue: { name: 'promise-due', payload: z.object({ promiseId: z.uuid() }) },

@@ -26,13 +26,23 @@ export const BusinessCalendarSchema = z.object({
     .object({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day })
     .partial(),
   holidays: z.array(isoDate).max(500),
-  closures: z.array(z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })).max(500),
+  closures: z
+    .array(
+      z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
+    )
+    .max(500),
 });
 
 export const ClockTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('same_business_day'), cutoff: HHMM }),
-  z.object({ kind: z.literal('business_minutes'), minutes: z.number().int().positive().max(525_600) }),
-  z.object({ kind: z.literal('calendar_minutes'), minutes: z.number().int().positive().max(525_600) }),
+  z.object({
+    kind: z.literal('business_minutes'),
+    minutes: z.number().int().positive().max(525_600),
+  }),
+  z.object({
+    kind: z.literal('calendar_minutes'),
+    minutes: z.number().int().positive().max(525_600),
+  }),
 ]);
 
 export const SlaPolicySchema = z.object({
@@ -60,10 +70,15 @@ export const PlaybookSchema = z
   .array(PlaybookStepSchema)
   .min(1)
   .max(40)
-  .refine((steps) => new Set(steps.map((s) => s.key)).size === steps.length, 'Step keys must be unique.');
+  .refine(
+    (steps) => new Set(steps.map((s) => s.key)).size === steps.length,
+    'Step keys must be unique.',
+  );
 export type PlaybookStep = z.infer<typeof PlaybookStepSchema>;
 
-const Money = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'Use a decimal amount such as 25 or 25.50.');
+const Money = z
+  .string()
+  .regex(/^\d{1,10}(\.\d{1,2})?$/, 'Use a decimal amount such as 25 or 25.50.');
 
 export const CompensationRuleSchema = z.object({
   kinds: z.array(RestitutionKind),

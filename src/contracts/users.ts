@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Role } from './enums.ts';
 
-const Email = z.email('Use a valid email address.').max(320).transform((s) => s.trim().toLowerCase());
+const Email = z
+  .email('Use a valid email address.')
+  .max(320)
+  .transform((s) => s.trim().toLowerCase());
 const Password = z.string().min(10, 'Use at least 10 characters.').max(200);
 
 export const CreateUserInput = z.object({

@@ -13,7 +13,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // SIGINT/SIGTERM, racing our own orderly shutdown (HTTP, jobs, pool, then PostgreSQL). Redress
 // owns the lifecycle: those hooks are removed, and an orphan left by a crash is cleaned up on
 // the next start (stopOrphan).
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.removeAllListeners(signal);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const)
+  process.removeAllListeners(signal);
 
 export interface EmbeddedServer {
   url: string;
@@ -92,7 +93,10 @@ async function password(dataDir: string): Promise<string> {
  * For CLI commands while `redress serve` runs: connect to the server's PostgreSQL instead of
  * starting a second one. Returns null when no server holds the data directory.
  */
-export async function attachEmbedded(dataDirIn: string, database = 'redress'): Promise<EmbeddedServer | null> {
+export async function attachEmbedded(
+  dataDirIn: string,
+  database = 'redress',
+): Promise<EmbeddedServer | null> {
   const dataDir = resolve(dataDirIn);
   const holder = await readPid(join(dataDir, 'redress.pid'));
   if (holder === null || !isAlive(holder)) return null;

@@ -115,7 +115,9 @@ export const cases = pgTable(
     status: text('status').notNull(),
     restatement: text('restatement'),
     restatementConfirmedAt: ts('restatement_confirmed_at'),
-    suggestedFeelings: jsonb('suggested_feelings').notNull().default(sql`'[]'::jsonb`),
+    suggestedFeelings: jsonb('suggested_feelings')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     confirmedFeelings: text('confirmed_feelings').array(),
     customerIdea: text('customer_idea'),
     verdict: text('verdict'),
@@ -169,7 +171,9 @@ export const caseEvents = pgTable(
     actorId: uuid('actor_id'),
     actorLabel: text('actor_label').notNull(),
     type: text('type').notNull(),
-    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index('case_events_case').on(t.caseId, t.id)],
 );

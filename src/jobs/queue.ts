@@ -9,7 +9,9 @@ import { JOBS } from '../contracts/jobs.ts';
 /** Re-expresses pg-boss's positional SQL ($1, $2 …) as a Drizzle query on the caller's transaction. */
 function toDrizzle(text: string, values: unknown[]): SQL {
   const parts = text.split(/\$(\d+)/);
-  const chunks = parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1] ?? null}`));
+  const chunks = parts.map((part, i) =>
+    i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1] ?? null}`,
+  );
   return sql.join(chunks, sql.raw(''));
 }
 
@@ -23,20 +25,33 @@ function executorFor(tx: DbOrTx): PgBoss.Db {
 }
 
 export function createBoss(url: string): PgBoss {
-  return new PgBoss({ connectionString: url, schema: 'pgboss', max: 4, application_name: 'redress-jobs' });
+  return new PgBoss({
+    connectionString: url,
+    schema: 'pgboss',
+    max: 4,
+    application_name: 'redress-jobs',
+  });
 }
 
 export async function ensureQueues(boss: PgBoss): Promise<void> {
   for (const job of Object.values(JOBS)) {
     // Retries with back-off: a handler that fails (database blip) runs again later.
-    await boss.createQueue(job.name, { name: job.name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    await boss.createQueue(job.name, {
+      name: job.name,
+      retryLimit: 5,
+      retryDelay: 5,
+      retryBackoff: true,
+    });
   }
 }
 
 export function jobSender(boss: PgBoss): JobSender {
   return {
     async send(tx, name, data, opts) {
-      await boss.send(name, data, { db: executorFor(tx), ...(opts?.startAfter ? { startAfter: opts.startAfter } : {}) });
+      await boss.send(name, data, {
+        db: executorFor(tx),
+        ...(opts?.startAfter ? { startAfter: opts.startAfter } : {}),
+      });
     },
   };
 }

@@ -9,11 +9,22 @@ import type { Ctx } from '../core/shared/context.ts';
 
 type CtxFactory = () => Ctx;
 
-export async function startWorkers(boss: PgBoss, makeCtx: CtxFactory, opts: { pollingIntervalSeconds?: number } = {}): Promise<void> {
-  const work = async <T>(job: { name: string; payload: { parse(v: unknown): T } }, run: (ctx: Ctx, data: T) => Promise<unknown>) => {
-    await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
-      for (const j of jobs) await run(makeCtx(), job.payload.parse(j.data));
-    });
+export async function startWorkers(
+  boss: PgBoss,
+  makeCtx: CtxFactory,
+  opts: { pollingIntervalSeconds?: number } = {},
+): Promise<void> {
+  const work = async <T>(
+    job: { name: string; payload: { parse(v: unknown): T } },
+    run: (ctx: Ctx, data: T) => Promise<unknown>,
+  ) => {
+    await boss.work(
+      job.name,
+      { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+      async (jobs) => {
+        for (const j of jobs) await run(makeCtx(), job.payload.parse(j.data));
+      },
+    );
   };
   await work(JOBS.acknowledge, (ctx, d) => acknowledgeCase(ctx, d.caseId));
   await work(JOBS.slaCheck, (ctx, d) => checkSla(ctx, d));

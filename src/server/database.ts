@@ -12,11 +12,15 @@ export interface Store {
 }
 
 /** `attach` lets a CLI command share the PostgreSQL of a running `redress serve`. */
-export async function openStore(config: Config, opts: { migrate?: boolean; attach?: boolean } = {}): Promise<Store> {
+export async function openStore(
+  config: Config,
+  opts: { migrate?: boolean; attach?: boolean } = {},
+): Promise<Store> {
   let embedded: EmbeddedServer | null = null;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = (opts.attach ? await attachEmbedded(config.REDRESS_DATA_DIR) : null) ??
+    embedded =
+      (opts.attach ? await attachEmbedded(config.REDRESS_DATA_DIR) : null) ??
       (await startEmbedded({ dataDir: config.REDRESS_DATA_DIR, port: config.REDRESS_PG_PORT }));
     url = embedded.url;
   }

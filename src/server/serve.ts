@@ -18,7 +18,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function serve(config: Config, out: (line: string) => void = console.log): Promise<RunningServer> {
+export async function serve(
+  config: Config,
+  out: (line: string) => void = console.log,
+): Promise<RunningServer> {
   const store = await openStore(config);
   const boss = createBoss(store.url);
   boss.on('error', () => undefined); // pg-boss retries on its own; a blip must not kill the server
@@ -26,19 +29,39 @@ export async function serve(config: Config, out: (line: string) => void = consol
   await ensureQueues(boss);
   const jobs = jobSender(boss);
   const now = () => new Date();
-  const logger = config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] };
-  const app = await buildApp({ database: store.database, jobs, now, logger, isSecureCookie: config.REDRESS_SECURE_COOKIES });
+  const logger =
+    config.LOG_LEVEL === 'silent'
+      ? false
+      : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] };
+  const app = await buildApp({
+    database: store.database,
+    jobs,
+    now,
+    logger,
+    isSecureCookie: config.REDRESS_SECURE_COOKIES,
+  });
   if (config.REDRESS_RUN_JOBS) {
-    const makeCtx = (): Ctx => ({ actor: { kind: 'system', name: 'jobs' }, database: store.database, now, jobs, log: app.log });
+    const makeCtx = (): Ctx => ({
+      actor: { kind: 'system', name: 'jobs' },
+      database: store.database,
+      now,
+      jobs,
+      log: app.log,
+    });
     await startWorkers(boss, makeCtx);
   }
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const base = config.REDRESS_PUBLIC_URL ?? `http://localhost:${port}`;
-  out(`Redress is running at ${base} (${store.embedded ? `embedded PostgreSQL on port ${store.embedded.port}` : 'external PostgreSQL'})`);
+  out(
+    `Redress is running at ${base} (${store.embedded ? `embedded PostgreSQL on port ${store.embedded.port}` : 'external PostgreSQL'})`,
+  );
   const setup = await issueSetupToken(store.database, now());
-  if (setup) out(`First run: create the admin at ${base}/setup?token=${setup} (valid 24 hours), or run \`redress user create\`.`);
+  if (setup)
+    out(
+      `First run: create the admin at ${base}/setup?token=${setup} (valid 24 hours), or run \`redress user create\`.`,
+    );
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {

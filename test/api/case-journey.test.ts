@@ -19,8 +19,18 @@ afterAll(async () => {
   await desk.close();
 });
 
-async function call(method: 'GET' | 'POST', url: string, who: { headers: Record<string, string> }, payload?: object) {
-  const res = await api.inject({ method, url: `/api/v1${url}`, headers: who.headers, ...(payload ? { payload } : {}) });
+async function call(
+  method: 'GET' | 'POST',
+  url: string,
+  who: { headers: Record<string, string> },
+  payload?: object,
+) {
+  const res = await api.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: who.headers,
+    ...(payload ? { payload } : {}),
+  });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
   return { status: res.statusCode, body: res.json() as Record<string, any> };
 }
@@ -35,7 +45,9 @@ describe('a case from intake to closure', () => {
     const early = await call('POST', `/cases/${ref}/close`, agent);
     expect(early.status).toBe(409);
     const codes = (early.body.missing as Array<{ code: string }>).map((m) => m.code);
-    expect(codes).toEqual(expect.arrayContaining(['verdict', 'thanked', 'chosen_option', 'root_cause']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['verdict', 'thanked', 'chosen_option', 'root_cause']),
+    );
 
     // Solutions before feelings: allowed, but nudged.
     const offered = await call('POST', `/cases/${ref}/solutions`, agent, {
@@ -46,28 +58,68 @@ describe('a case from intake to closure', () => {
     expect(offered.body.nudge).toMatch(/feelings/);
     const options = offered.body.options as Array<{ id: string }>;
 
-    expect((await call('POST', `/cases/${ref}/restatement`, agent, { restatement: 'Your sofa came damaged and you lost a day off work.' })).status).toBe(200);
+    expect(
+      (
+        await call('POST', `/cases/${ref}/restatement`, agent, {
+          restatement: 'Your sofa came damaged and you lost a day off work.',
+        })
+      ).status,
+    ).toBe(200);
     expect((await call('POST', `/cases/${ref}/restatement/confirm`, agent)).status).toBe(200);
-    expect((await call('POST', `/cases/${ref}/feelings`, agent, { feelings: ['frustrated', 'disappointed'] })).status).toBe(200);
+    expect(
+      (
+        await call('POST', `/cases/${ref}/feelings`, agent, {
+          feelings: ['frustrated', 'disappointed'],
+        })
+      ).status,
+    ).toBe(200);
     for (const step of ['apologize', 'own_it']) {
-      expect((await call('POST', `/cases/${ref}/steps/${step}`, agent, { notes: 'done on the phone' })).status).toBe(200);
+      expect(
+        (await call('POST', `/cases/${ref}/steps/${step}`, agent, { notes: 'done on the phone' }))
+          .status,
+      ).toBe(200);
     }
-    expect((await call('POST', `/cases/${ref}/replies`, agent, { body: 'Priya, I am sorry: this is ours to fix.' })).status).toBe(200);
-    expect((await call('POST', `/cases/${ref}/solutions/choose`, agent, { optionId: options[0]?.id })).status).toBe(200);
-    expect((await call('POST', `/cases/${ref}/verdict`, agent, { verdict: 'meets' })).status).toBe(200);
+    expect(
+      (
+        await call('POST', `/cases/${ref}/replies`, agent, {
+          body: 'Priya, I am sorry: this is ours to fix.',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await call('POST', `/cases/${ref}/solutions/choose`, agent, { optionId: options[0]?.id }))
+        .status,
+    ).toBe(200);
+    expect((await call('POST', `/cases/${ref}/verdict`, agent, { verdict: 'meets' })).status).toBe(
+      200,
+    );
 
     // Above the agent's £50 limit: goes to the supervisor.
-    const gift = await call('POST', `/cases/${ref}/restitutions`, agent, { kind: 'gift_card', amount: '80' });
+    const gift = await call('POST', `/cases/${ref}/restitutions`, agent, {
+      kind: 'gift_card',
+      amount: '80',
+    });
     expect(gift.body.needsApproval).toBe(true);
     const queue = await call('GET', '/approvals', supervisor);
     expect(queue.body).toHaveLength(1);
     const pendingId = (gift.body.restitution as { id: string }).id;
-    const decided = await call('POST', `/approvals/${pendingId}/decision`, supervisor, { approve: true, reason: 'Lost a day off work' });
+    const decided = await call('POST', `/approvals/${pendingId}/decision`, supervisor, {
+      approve: true,
+      reason: 'Lost a day off work',
+    });
     expect(decided.body.status).toBe('granted');
 
-    expect((await call('POST', `/cases/${ref}/solutions/deliver`, agent)).body.status).toBe('resolved');
+    expect((await call('POST', `/cases/${ref}/solutions/deliver`, agent)).body.status).toBe(
+      'resolved',
+    );
     expect((await call('POST', `/cases/${ref}/thank`, agent)).status).toBe(200);
-    expect((await call('POST', `/cases/${ref}/root-cause`, agent, { rootCauseCategory: 'courier handling' })).status).toBe(200);
+    expect(
+      (
+        await call('POST', `/cases/${ref}/root-cause`, agent, {
+          rootCauseCategory: 'courier handling',
+        })
+      ).status,
+    ).toBe(200);
 
     const closed = await call('POST', `/cases/${ref}/close`, agent);
     expect(closed.status).toBe(200);
@@ -76,32 +128,64 @@ describe('a case from intake to closure', () => {
     const view = await call('GET', `/cases/${ref}`, agent);
     const types = (view.body.timeline as Array<{ type: string }>).map((e) => e.type);
     expect(types[0]).toBe('case_opened');
-    expect(types).toEqual(expect.arrayContaining(['nudge', 'solutions_offered', 'approval_requested', 'approval_decided', 'closed']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'nudge',
+        'solutions_offered',
+        'approval_requested',
+        'approval_decided',
+        'closed',
+      ]),
+    );
     expect(types.at(-1)).toBe('closed');
-    expect((view.body.clocks as { firstResponse: { status: string } }).firstResponse.status).toBe('met');
+    expect((view.body.clocks as { firstResponse: { status: string } }).firstResponse.status).toBe(
+      'met',
+    );
   });
 
   test('intake finds the existing customer by a contact in another case', async () => {
     const a = await call('POST', '/cases', agent, complaint());
-    const b = await call('POST', '/cases', agent, complaint({ customer: { contacts: [{ kind: 'email', value: ' priya.shah@EXAMPLE.com ' }] } }));
+    const b = await call(
+      'POST',
+      '/cases',
+      agent,
+      complaint({ customer: { contacts: [{ kind: 'email', value: ' priya.shah@EXAMPLE.com ' }] } }),
+    );
     expect(b.body.customerId).toBe(a.body.customerId);
   });
 
   test('a retried submission with the same Idempotency-Key returns the first case', async () => {
     const headers = { ...agent.headers, 'idempotency-key': 'retry-123' };
-    const first = await api.inject({ method: 'POST', url: '/api/v1/cases', headers, payload: complaint() });
-    const second = await api.inject({ method: 'POST', url: '/api/v1/cases', headers, payload: complaint() });
+    const first = await api.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers,
+      payload: complaint(),
+    });
+    const second = await api.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers,
+      payload: complaint(),
+    });
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(200);
     expect(second.json().id).toBe(first.json().id);
   });
 
   test('bad input is a 422 problem with field-level issues', async () => {
-    const res = await api.inject({ method: 'POST', url: '/api/v1/cases', headers: agent.headers, payload: { channel: 'pigeon', account: '' } });
+    const res = await api.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: agent.headers,
+      payload: { channel: 'pigeon', account: '' },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const body = res.json();
     expect(body.requestId).toBeTruthy();
-    expect(body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['body.channel']));
+    expect(body.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['body.channel']),
+    );
   });
 });

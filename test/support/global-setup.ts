@@ -2,6 +2,9 @@
 // TEST_DATABASE_URL. Migrations are applied once to a template database; each test file then
 // clones it (CREATE DATABASE … TEMPLATE), which is fast and keeps files isolated.
 import type { TestProject } from 'vitest/node';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
 import { startEmbedded, type EmbeddedServer } from '../../src/db/embedded.ts';
@@ -23,8 +26,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   if (process.env.REDRESS_TEST_NO_DB === '1') return;
   let embedded: EmbeddedServer | null = null;
   let adminUrl = process.env.TEST_DATABASE_URL;
+  let dataDir: string | null = null;
   if (!adminUrl) {
-    embedded = await startEmbedded({ dataDir: '.test-pg', port: 54340, database: 'postgres' });
+    // A fresh cluster per run, so parallel runs never share a data directory.
+    dataDir = await mkdtemp(join(tmpdir(), 'redress-test-pg-'));
+    await chmod(dataDir, 0o755); // PostgreSQL runs as its own user when tests run as root
+    embedded = await startEmbedded({ dataDir, port: 54340, database: 'postgres' });
     adminUrl = embedded.url;
   }
   const template = `redress_template_${process.pid}`;
@@ -43,9 +50,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       [template],
     );
     for (const row of left.rows) {
-      await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => undefined);
+      await admin
+        .query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`)
+        .catch(() => undefined);
     }
     await admin.end();
     await embedded?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -17,7 +17,11 @@ export interface SentJob {
 /** Records queued jobs instead of running them; the jobs tests use the real queue. */
 export function recordingJobs(): JobSender & { sent: SentJob[] } {
   const sent: SentJob[] = [];
-  return { sent, send: async (_tx, name, data, opts) => void sent.push({ name, data, startAfter: opts?.startAfter }) };
+  return {
+    sent,
+    send: async (_tx, name, data, opts) =>
+      void sent.push({ name, data, startAfter: opts?.startAfter }),
+  };
 }
 
 export class TestClock {
@@ -36,7 +40,13 @@ export async function makeDesk(opts: { jobs?: JobSender } = {}) {
   const clock = new TestClock();
   const jobs = opts.jobs ?? recordingJobs();
   const users: Record<string, Actor & { kind: 'user' }> = {};
-  const ctxFor = (actor: Actor): Ctx => ({ actor, database, now: clock.now, log: silentLogger, jobs });
+  const ctxFor = (actor: Actor): Ctx => ({
+    actor,
+    database,
+    now: clock.now,
+    log: silentLogger,
+    jobs,
+  });
   async function makeUser(role: Role, name = `${role} ${Object.keys(users).length + 1}`) {
     const row = await insertNewUser(database.db, {
       email: `${name.replace(/\W+/g, '.').toLowerCase()}@example.test`,
@@ -66,7 +76,11 @@ export async function makeApi(desk: Desk): Promise<FastifyInstance> {
 }
 
 /** An API token for a role, for driving the HTTP API as that user. */
-export async function tokenFor(desk: Desk, role: Role, scopes: Array<'cases:read' | 'cases:write' | 'admin'> = ['cases:write', 'admin']) {
+export async function tokenFor(
+  desk: Desk,
+  role: Role,
+  scopes: Array<'cases:read' | 'cases:write' | 'admin'> = ['cases:write', 'admin'],
+) {
   const user = await desk.makeUser(role);
   const allowed = role === 'admin' ? scopes : scopes.filter((s) => s !== 'admin');
   const { token } = await createApiToken(desk.ctxFor(user), { name: 'test', scopes: allowed });
@@ -79,7 +93,11 @@ export function complaint(overrides: Record<string, unknown> = {}) {
     subject: 'Sofa delivered with a torn cushion',
     account:
       'My new sofa arrived on Saturday with a long tear across the left cushion. I took the day off work to wait for it and now I have to wait again. I am really upset.',
-    customer: { firstName: 'Priya', lastName: 'Shah', contacts: [{ kind: 'email', value: 'Priya.Shah@example.com' }] },
+    customer: {
+      firstName: 'Priya',
+      lastName: 'Shah',
+      contacts: [{ kind: 'email', value: 'Priya.Shah@example.com' }],
+    },
     ...overrides,
   };
 }

@@ -22,14 +22,22 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.actor = await actorFromApiToken(deps.database, header.slice(7).trim());
-      if (!request.actor) throw new DomainError('unauthenticated', 'The API token is unknown or revoked.');
+      if (!request.actor)
+        throw new DomainError('unauthenticated', 'The API token is unknown or revoked.');
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
     request.actor = await actorFromSession(deps.database, cookie, deps.now());
-    if (request.actor && !SAFE.has(request.method) && request.headers['x-redress-request'] === undefined) {
-      throw new DomainError('forbidden', 'Missing X-Redress-Request header on a cookie-authenticated write.');
+    if (
+      request.actor &&
+      !SAFE.has(request.method) &&
+      request.headers['x-redress-request'] === undefined
+    ) {
+      throw new DomainError(
+        'forbidden',
+        'Missing X-Redress-Request header on a cookie-authenticated write.',
+      );
     }
   });
 }

@@ -18,24 +18,42 @@ export function problem(
   reply: FastifyReply,
   request: FastifyRequest,
   status: number,
-  body: { title: string; code: string; detail?: string; issues?: FieldIssue[]; [k: string]: unknown },
+  body: {
+    title: string;
+    code: string;
+    detail?: string;
+    issues?: FieldIssue[];
+    [k: string]: unknown;
+  },
 ) {
   return reply
     .status(status)
     .type('application/problem+json')
-    .send({ type: `https://redress.dev/problems/${body.code}`, status, requestId: request.id, ...body });
+    .send({
+      type: `https://redress.dev/problems/${body.code}`,
+      status,
+      requestId: request.id,
+      ...body,
+    });
 }
 
 function isDatabaseDown(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003'].includes(code) ||
-    /Connection terminated|connect ECONNREFUSED/.test(String((err as Error).message));
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003'].includes(code) ||
+    /Connection terminated|connect ECONNREFUSED/.test(String((err as Error).message))
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof DomainError) {
-      return problem(reply, request, STATUS[err.code], { title: err.message, code: err.code, issues: err.issues, ...err.details });
+      return problem(reply, request, STATUS[err.code], {
+        title: err.message,
+        code: err.code,
+        issues: err.issues,
+        ...err.details,
+      });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
@@ -43,21 +61,37 @@ export function registerErrorHandling(app: FastifyInstance): void {
         path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
         message: v.message ?? 'Invalid value.',
       }));
-      return problem(reply, request, 422, { title: 'Some fields are not valid.', code: 'validation', issues });
+      return problem(reply, request, 422, {
+        title: 'Some fields are not valid.',
+        code: 'validation',
+        issues,
+      });
     }
     if (isDatabaseDown(err)) {
       void reply.header('Retry-After', '5');
-      return problem(reply, request, 503, { title: 'The database is unavailable; try again shortly.', code: 'unavailable' });
+      return problem(reply, request, 503, {
+        title: 'The database is unavailable; try again shortly.',
+        code: 'unavailable',
+      });
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: bad JSON, body too large, wrong content type.
-      return problem(reply, request, status, { title: err.message, code: err.code ?? 'bad_request' });
+      return problem(reply, request, status, {
+        title: err.message,
+        code: err.code ?? 'bad_request',
+      });
     }
     request.log.error({ err }, 'unhandled error');
-    return problem(reply, request, 500, { title: 'Something went wrong on our side.', code: 'internal' });
+    return problem(reply, request, 500, {
+      title: 'Something went wrong on our side.',
+      code: 'internal',
+    });
   });
   app.setNotFoundHandler((request, reply) =>
-    problem(reply, request, 404, { title: `No route ${request.method} ${request.url.split('?')[0]}`, code: 'not_found' }),
+    problem(reply, request, 404, {
+      title: `No route ${request.method} ${request.url.split('?')[0]}`,
+      code: 'not_found',
+    }),
   );
 }

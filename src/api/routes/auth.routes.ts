@@ -41,9 +41,13 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post('/tokens', { schema: { tags, body: TokenInput } }, async (req, reply) =>
       reply.status(201).send(await createApiToken(ctxOf(req, deps), req.body)),
     );
-    app.delete('/tokens/:id', { schema: { tags, params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
-      await revokeToken(ctxOf(req, deps), req.params.id);
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/tokens/:id',
+      { schema: { tags, params: z.object({ id: z.uuid() }) } },
+      async (req, reply) => {
+        await revokeToken(ctxOf(req, deps), req.params.id);
+        return reply.status(204).send();
+      },
+    );
   };
 }

@@ -15,18 +15,35 @@ const Id = z.object({ id: z.uuid() });
 
 export function deskRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/approvals', { schema: { tags: ['restitution'] } }, (req) => listApprovals(ctxOf(req, deps)));
-    app.post('/approvals/:id/decision', { schema: { tags: ['restitution'], params: Id, body: DecisionInput } }, (req) =>
-      decideApproval(ctxOf(req, deps), req.params.id, req.body),
+    app.get('/approvals', { schema: { tags: ['restitution'] } }, (req) =>
+      listApprovals(ctxOf(req, deps)),
     );
-    app.get('/restitutions', { schema: { tags: ['restitution'] } }, (req) => restitutionLedger(ctxOf(req, deps)));
-    app.post('/promises/:id/outcome', { schema: { tags: ['promises'], params: Id, body: SettlePromiseInput } }, (req) =>
-      settlePromise(ctxOf(req, deps), req.params.id, req.body),
+    app.post(
+      '/approvals/:id/decision',
+      { schema: { tags: ['restitution'], params: Id, body: DecisionInput } },
+      (req) => decideApproval(ctxOf(req, deps), req.params.id, req.body),
     );
-    app.get('/notifications', { schema: { tags: ['notifications'], querystring: z.object({ unread: z.enum(['true', 'false']).optional() }) } }, (req) =>
-      listNotifications(ctxOf(req, deps), req.query.unread === 'true'),
+    app.get('/restitutions', { schema: { tags: ['restitution'] } }, (req) =>
+      restitutionLedger(ctxOf(req, deps)),
     );
-    app.get('/settings', { schema: { tags: ['settings'] } }, (req) => getSettings(ctxOf(req, deps)));
+    app.post(
+      '/promises/:id/outcome',
+      { schema: { tags: ['promises'], params: Id, body: SettlePromiseInput } },
+      (req) => settlePromise(ctxOf(req, deps), req.params.id, req.body),
+    );
+    app.get(
+      '/notifications',
+      {
+        schema: {
+          tags: ['notifications'],
+          querystring: z.object({ unread: z.enum(['true', 'false']).optional() }),
+        },
+      },
+      (req) => listNotifications(ctxOf(req, deps), req.query.unread === 'true'),
+    );
+    app.get('/settings', { schema: { tags: ['settings'] } }, (req) =>
+      getSettings(ctxOf(req, deps)),
+    );
     app.patch('/settings', { schema: { tags: ['settings'], body: SettingsPatchSchema } }, (req) =>
       updateSettings(ctxOf(req, deps), req.body),
     );

@@ -12,14 +12,27 @@ function fmt(d: Date | string | null | undefined): string {
 }
 
 async function list(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { status: { type: 'string' }, q: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, as: { type: 'string' } } });
-  const result = await withDesk(values.as, (ctx) => listCases(ctx, { status: values.status, q: values.q, limit: values.limit ?? '50' }));
+  const { values } = parseArgs({
+    args,
+    options: {
+      status: { type: 'string' },
+      q: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
+      as: { type: 'string' },
+    },
+  });
+  const result = await withDesk(values.as, (ctx) =>
+    listCases(ctx, { status: values.status, q: values.q, limit: values.limit ?? '50' }),
+  );
   if (values.json) {
     io.out(JSON.stringify(result.items));
     return 0;
   }
   if (result.items.length === 0) {
-    io.out('No cases match. Open one with `redress case open`, or load the demo with `redress demo`.');
+    io.out(
+      'No cases match. Open one with `redress case open`, or load the demo with `redress demo`.',
+    );
     return 0;
   }
   io.out(['REFERENCE', 'STATUS', 'CHANNEL', 'CUSTOMER', 'FIRST REPLY DUE', 'SUBJECT'].join('\t'));
@@ -32,7 +45,11 @@ async function list(args: string[], io: Io): Promise<number> {
 }
 
 async function show(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, as: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, as: { type: 'string' } },
+  });
   const ref = positionals[0];
   if (!ref) throw new UsageError('Usage: redress case show <REF> [--json]');
   const view = await withDesk(values.as, (ctx) => getCase(ctx, ref));
@@ -42,12 +59,22 @@ async function show(args: string[], io: Io): Promise<number> {
   }
   const c = view.case;
   io.out(`${c.reference}  ${c.status}  ${c.channel}  received ${fmt(c.receivedAt)}`);
-  io.out(`Customer: ${[view.customer?.firstName, view.customer?.lastName].filter(Boolean).join(' ') || '—'}   Owner: ${view.owner?.name ?? 'unassigned'}`);
+  io.out(
+    `Customer: ${[view.customer?.firstName, view.customer?.lastName].filter(Boolean).join(' ') || '—'}   Owner: ${view.owner?.name ?? 'unassigned'}`,
+  );
   io.out(`\n“${c.account}”\n`);
-  io.out(`First response: ${view.clocks.firstResponse.status} (due ${fmt(view.clocks.firstResponse.dueAt)})`);
+  io.out(
+    `First response: ${view.clocks.firstResponse.status} (due ${fmt(view.clocks.firstResponse.dueAt)})`,
+  );
   io.out(`Next step: ${view.playbook.next?.label ?? 'all steps done'}`);
-  io.out(view.closure.canClose ? 'Ready to close.' : `Before closing:\n${view.closure.missing.map((m) => `  - ${m.message}`).join('\n')}`);
-  io.out(`\nTimeline:\n${view.timeline.map((e) => `  ${fmt(e.at)}  ${e.type}  (${e.actorLabel})`).join('\n')}`);
+  io.out(
+    view.closure.canClose
+      ? 'Ready to close.'
+      : `Before closing:\n${view.closure.missing.map((m) => `  - ${m.message}`).join('\n')}`,
+  );
+  io.out(
+    `\nTimeline:\n${view.timeline.map((e) => `  ${fmt(e.at)}  ${e.type}  (${e.actorLabel})`).join('\n')}`,
+  );
   return 0;
 }
 
@@ -55,8 +82,15 @@ async function open(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      channel: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, phone: { type: 'string' },
-      account: { type: 'string' }, subject: { type: 'string' }, severity: { type: 'string' }, json: { type: 'boolean' }, as: { type: 'string' },
+      channel: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      phone: { type: 'string' },
+      account: { type: 'string' },
+      subject: { type: 'string' },
+      severity: { type: 'string' },
+      json: { type: 'boolean' },
+      as: { type: 'string' },
     },
   });
   const contacts = [
@@ -72,7 +106,11 @@ async function open(args: string[], io: Io): Promise<number> {
     customer: { firstName, lastName: last.length > 0 ? last.join(' ') : undefined, contacts },
   };
   const { case: c } = await withDesk(values.as, (ctx) => openCase(ctx, input));
-  io.out(values.json ? JSON.stringify(c) : `Opened ${c.reference}; first response due ${fmt(c.firstResponseDueAt)}.`);
+  io.out(
+    values.json
+      ? JSON.stringify(c)
+      : `Opened ${c.reference}; first response due ${fmt(c.firstResponseDueAt)}.`,
+  );
   return 0;
 }
 

@@ -11,21 +11,45 @@ import { findUserByEmail } from '../../core/users/user.repo.ts';
 import { DEMO_COMPLAINTS, DEMO_PASSWORD, DEMO_STAFF } from '../../demo/demo-data.ts';
 import { UsageError, withDesk, type Io } from '../io.ts';
 
-const FIRST_NAMES = ['Amara', 'Ben', 'Chloe', 'Dev', 'Elif', 'Finn', 'Grace', 'Hugo', 'Isla', 'Jamal', 'Keiko', 'Luis'];
+const FIRST_NAMES = [
+  'Amara',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Elif',
+  'Finn',
+  'Grace',
+  'Hugo',
+  'Isla',
+  'Jamal',
+  'Keiko',
+  'Luis',
+];
 const LAST_NAMES = ['Adams', 'Bakr', 'Costa', 'Dunn', 'Eze', 'Fox', 'Gill', 'Hale', 'Ito', 'Jones'];
 
 export async function demoCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { cases: { type: 'string', default: '40' } } });
   const total = Number(values.cases);
-  if (!Number.isInteger(total) || total < 1 || total > 100_000) throw new UsageError('--cases must be a whole number from 1 to 100000.');
+  if (!Number.isInteger(total) || total < 1 || total > 100_000)
+    throw new UsageError('--cases must be a whole number from 1 to 100000.');
   await withDesk(undefined, async (ctx) => {
     const staff: Actor[] = [];
     for (const s of DEMO_STAFF) {
-      const row = (await findUserByEmail(ctx.database.db, s.email)) ?? (await insertNewUser(ctx.database.db, { ...s, password: DEMO_PASSWORD }));
+      const row =
+        (await findUserByEmail(ctx.database.db, s.email)) ??
+        (await insertNewUser(ctx.database.db, { ...s, password: DEMO_PASSWORD }));
       staff.push({ kind: 'user', id: row.id, role: s.role, name: s.name });
     }
     const agents = staff.filter((a) => a.kind === 'user' && a.role === 'agent');
-    const bar = new SingleBar({ format: 'Demo cases [{bar}] {value}/{total}', hideCursor: true, stream: process.stderr, noTTYOutput: false }, Presets.shades_classic);
+    const bar = new SingleBar(
+      {
+        format: 'Demo cases [{bar}] {value}/{total}',
+        hideCursor: true,
+        stream: process.stderr,
+        noTTYOutput: false,
+      },
+      Presets.shades_classic,
+    );
     if (process.stderr.isTTY) bar.start(total, 0);
     for (let i = 0; i < total; i++) {
       const t = DEMO_COMPLAINTS[i % DEMO_COMPLAINTS.length]!;
@@ -38,16 +62,31 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
         account: t.account,
         category: t.category,
         receivedAt: new Date(Date.now() - (total - i) * 47 * 60_000).toISOString(),
-        customer: { firstName: first, lastName: last, contacts: [{ kind: 'email', value: `${first}.${last}.${i}@customers.example`.toLowerCase() }], lifetimeValue: String(50 + ((i * 37) % 900)) },
+        customer: {
+          firstName: first,
+          lastName: last,
+          contacts: [
+            { kind: 'email', value: `${first}.${last}.${i}@customers.example`.toLowerCase() },
+          ],
+          lifetimeValue: String(50 + ((i * 37) % 900)),
+        },
       });
       // Leave cases at different points of the recovery so every screen has something to show.
-      if (i % 3 !== 0) await recordReply(agent, c.id, { body: `Hello ${first}, thank you for telling us. I am sorry; I will put this right personally.` });
+      if (i % 3 !== 0)
+        await recordReply(agent, c.id, {
+          body: `Hello ${first}, thank you for telling us. I am sorry; I will put this right personally.`,
+        });
       if (i % 3 === 2) await confirmFeelings(agent, c.id, { feelings: ['frustrated'] });
-      if (i % 4 === 1) await offerSolutions(agent, c.id, { options: ['A replacement sent by express delivery', 'A full refund'] });
+      if (i % 4 === 1)
+        await offerSolutions(agent, c.id, {
+          options: ['A replacement sent by express delivery', 'A full refund'],
+        });
       if (process.stderr.isTTY) bar.increment();
     }
     if (process.stderr.isTTY) bar.stop();
   });
-  io.out(`Loaded the demo: ${DEMO_STAFF.length} staff (password “${DEMO_PASSWORD}”) and ${total} cases. Sign in as sam@demo.redress.`);
+  io.out(
+    `Loaded the demo: ${DEMO_STAFF.length} staff (password “${DEMO_PASSWORD}”) and ${total} cases. Sign in as sam@demo.redress.`,
+  );
   return 0;
 }

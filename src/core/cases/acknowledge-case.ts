@@ -8,10 +8,17 @@ import { mutateCase } from './mutate-case.ts';
 import { insertMessage } from './message.repo.ts';
 import { record } from './timeline.ts';
 
-export function acknowledgementText(input: { firstName: string | null; reference: string; expectedBy: Date | null; timeZone: string }): string {
+export function acknowledgementText(input: {
+  firstName: string | null;
+  reference: string;
+  expectedBy: Date | null;
+  timeZone: string;
+}): string {
   const greeting = input.firstName ? `Dear ${input.firstName},` : 'Hello,';
   const when = input.expectedBy
-    ? DateTime.fromJSDate(input.expectedBy, { zone: input.timeZone }).toFormat("cccc d LLLL 'at' HH:mm")
+    ? DateTime.fromJSDate(input.expectedBy, { zone: input.timeZone }).toFormat(
+        "cccc d LLLL 'at' HH:mm",
+      )
     : 'as soon as someone is back at their desk';
   return [
     greeting,
@@ -34,8 +41,18 @@ export async function acknowledgeCase(ctx: Ctx, caseId: string) {
         expectedBy: row.firstResponseDueAt,
         timeZone: settings.calendar.timeZone,
       });
-      const message = await insertMessage(tx, { caseId: row.id, direction: 'out', kind: 'acknowledgement', channel: row.channel, body, createdAt: now });
-      await record(tx, ctx, row.id, 'acknowledged', { messageId: message.id, expectedBy: row.firstResponseDueAt?.toISOString() ?? null });
+      const message = await insertMessage(tx, {
+        caseId: row.id,
+        direction: 'out',
+        kind: 'acknowledgement',
+        channel: row.channel,
+        body,
+        createdAt: now,
+      });
+      await record(tx, ctx, row.id, 'acknowledged', {
+        messageId: message.id,
+        expectedBy: row.firstResponseDueAt?.toISOString() ?? null,
+      });
       return { isNew: true };
     },
     { allowClosed: true },

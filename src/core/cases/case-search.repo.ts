@@ -49,7 +49,9 @@ export async function searchCases(db: DbOrTx, q: z.infer<typeof ListCasesQuery>)
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(
       asc(sql`CASE WHEN ${cases.status} = 'closed' THEN 1 ELSE 0 END`),
-      asc(sql`CASE WHEN ${cases.firstResponseAt} IS NULL THEN ${cases.firstResponseDueAt} ELSE ${cases.resolutionDueAt} END`),
+      asc(
+        sql`CASE WHEN ${cases.firstResponseAt} IS NULL THEN ${cases.firstResponseDueAt} ELSE ${cases.resolutionDueAt} END`,
+      ),
       desc(cases.receivedAt),
     )
     .limit(q.limit)

@@ -70,7 +70,11 @@ export async function insertEvent(
 }
 
 export async function listEvents(tx: DbOrTx, caseId: string): Promise<CaseEventRow[]> {
-  return tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
+  return tx
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.id));
 }
 
 export async function doneSteps(tx: DbOrTx, caseId: string): Promise<Map<string, Date>> {
@@ -79,10 +83,7 @@ export async function doneSteps(tx: DbOrTx, caseId: string): Promise<Map<string,
 }
 
 /** Marks a step done once; returns false when it was already done. */
-export async function markStep(
-  tx: DbOrTx,
-  row: typeof caseSteps.$inferInsert,
-): Promise<boolean> {
+export async function markStep(tx: DbOrTx, row: typeof caseSteps.$inferInsert): Promise<boolean> {
   const res = await tx.insert(caseSteps).values(row).onConflictDoNothing().returning();
   return res.length > 0;
 }
@@ -94,12 +95,20 @@ export async function findIdempotent(tx: DbOrTx, key: string): Promise<string | 
 
 /** Claims an idempotency key; false when another request already holds it. */
 export async function claimIdempotency(tx: DbOrTx, key: string, caseId: string): Promise<boolean> {
-  const res = await tx.insert(idempotencyKeys).values({ key, caseId }).onConflictDoNothing().returning();
+  const res = await tx
+    .insert(idempotencyKeys)
+    .values({ key, caseId })
+    .onConflictDoNothing()
+    .returning();
   return res.length > 0;
 }
 
 export async function listPauses(tx: DbOrTx, caseId: string) {
-  return tx.select().from(casePauses).where(eq(casePauses.caseId, caseId)).orderBy(asc(casePauses.pausedAt));
+  return tx
+    .select()
+    .from(casePauses)
+    .where(eq(casePauses.caseId, caseId))
+    .orderBy(asc(casePauses.pausedAt));
 }
 
 export async function openPause(tx: DbOrTx, caseId: string, at: Date): Promise<void> {

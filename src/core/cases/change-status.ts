@@ -24,11 +24,15 @@ export async function applyStatus(ctx: Ctx, c: CaseChange, to: CaseStatus, reaso
   const updated = await updateCase(
     tx,
     row.id,
-    { status: to, resolvedAt: to === 'resolved' ? now : to === 'in_progress' ? null : row.resolvedAt },
+    {
+      status: to,
+      resolvedAt: to === 'resolved' ? now : to === 'in_progress' ? null : row.resolvedAt,
+    },
     now,
   );
   await record(tx, ctx, row.id, 'status_changed', { from, to, reason });
-  if (pauses && from === 'awaiting_customer') await scheduleSlaChecks(tx, ctx, updated, settings, now);
+  if (pauses && from === 'awaiting_customer')
+    await scheduleSlaChecks(tx, ctx, updated, settings, now);
   return updated;
 }
 
@@ -47,7 +51,12 @@ export async function reopenCase(ctx: Ctx, caseId: string, raw: unknown) {
       if (row.status !== 'resolved' && row.status !== 'closed') {
         throw new DomainError('precondition_failed', `Case ${row.reference} is still open.`);
       }
-      const updated = await updateCase(tx, row.id, { status: 'in_progress', closedAt: null, resolvedAt: null }, now);
+      const updated = await updateCase(
+        tx,
+        row.id,
+        { status: 'in_progress', closedAt: null, resolvedAt: null },
+        now,
+      );
       await record(tx, ctx, row.id, 'reopened', { from: row.status, reason: input.reason });
       await scheduleSlaChecks(tx, ctx, updated, settings, now, ['resolution']);
       return updated;

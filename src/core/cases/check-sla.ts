@@ -12,7 +12,10 @@ import { record } from './timeline.ts';
 
 export type SlaCheckOutcome = 'fired' | 'rescheduled' | 'not_needed' | 'duplicate';
 
-export async function checkSla(ctx: Ctx, input: { caseId: string; clock: ClockName; stage: 'due_soon' | 'breach' }): Promise<SlaCheckOutcome> {
+export async function checkSla(
+  ctx: Ctx,
+  input: { caseId: string; clock: ClockName; stage: 'due_soon' | 'breach' },
+): Promise<SlaCheckOutcome> {
   return mutateCase(
     ctx,
     input.caseId,
@@ -21,22 +24,32 @@ export async function checkSla(ctx: Ctx, input: { caseId: string; clock: ClockNa
       const state = caseClock(row, input.clock, settings.calendar, await pausesOf(tx, row.id), now);
       if (state.status === 'met' || state.status === 'paused') return 'not_needed';
       const windowMs = settings.dueSoonMinutes * 60_000;
-      const isDue = input.stage === 'breach' ? state.status === 'breached' : dueSoon(state, windowMs) || state.status === 'breached';
+      const isDue =
+        input.stage === 'breach'
+          ? state.status === 'breached'
+          : dueSoon(state, windowMs) || state.status === 'breached';
       if (!isDue && state.dueAt) {
-        const at = input.stage === 'breach' ? state.dueAt : new Date(state.dueAt.getTime() - windowMs);
+        const at =
+          input.stage === 'breach' ? state.dueAt : new Date(state.dueAt.getTime() - windowMs);
         await ctx.jobs.send(tx, JOBS.slaCheck.name, input, { startAfter: at });
         return 'rescheduled';
       }
-      if (!(await claimEffect(tx, `sla:${input.stage}:${input.clock}:${row.id}`, now))) return 'duplicate';
+      if (!(await claimEffect(tx, `sla:${input.stage}:${input.clock}:${row.id}`, now)))
+        return 'duplicate';
       const type = input.stage === 'breach' ? 'sla_breached' : 'sla_due_soon';
-      await record(tx, ctx, row.id, type, { clock: input.clock, dueAt: state.dueAt?.toISOString() ?? null });
+      await record(tx, ctx, row.id, type, {
+        clock: input.clock,
+        dueAt: state.dueAt?.toISOString() ?? null,
+      });
       const what = input.clock === 'first_response' ? 'first response' : 'resolution';
       const message =
         input.stage === 'breach'
           ? `${row.reference}: the ${what} target was missed.`
           : `${row.reference}: the ${what} is due soon.`;
-      if (row.ownerId) await notify(tx, { userId: row.ownerId, caseId: row.id, kind: type, message });
-      if (input.stage === 'breach') await notify(tx, { role: 'supervisor', caseId: row.id, kind: type, message });
+      if (row.ownerId)
+        await notify(tx, { userId: row.ownerId, caseId: row.id, kind: type, message });
+      if (input.stage === 'breach')
+        await notify(tx, { role: 'supervisor', caseId: row.id, kind: type, message });
       return 'fired';
     },
     { allowClosed: true },

@@ -10,7 +10,11 @@ export async function classifyCase(ctx: Ctx, caseId: string, raw: unknown) {
   const input = parseInput(ClassifyInput, raw);
   return mutateCase(ctx, caseId, async ({ tx, row, now }) => {
     const updated = await updateCase(tx, row.id, input, now);
-    const before = { category: row.category, severity: row.severity, complainerType: row.complainerType };
+    const before = {
+      category: row.category,
+      severity: row.severity,
+      complainerType: row.complainerType,
+    };
     await record(tx, ctx, row.id, 'classified', { before, after: input });
     return updated;
   });

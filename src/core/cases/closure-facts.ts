@@ -8,7 +8,11 @@ import { listRestitutions } from '../restitution/restitution.repo.ts';
 import { doneSteps, type CaseRow } from './case.repo.ts';
 import { closureGaps, type ClosureFacts, type MissingItem } from './closure.rules.ts';
 
-export async function closureFacts(tx: DbOrTx, row: CaseRow, settings: Settings): Promise<ClosureFacts> {
+export async function closureFacts(
+  tx: DbOrTx,
+  row: CaseRow,
+  settings: Settings,
+): Promise<ClosureFacts> {
   // Sequential on purpose: inside a transaction all queries share one connection.
   const options = await listOptions(tx, row.id);
   const done = await doneSteps(tx, row.id);
@@ -24,13 +28,19 @@ export async function closureFacts(tx: DbOrTx, row: CaseRow, settings: Settings)
     rootCauseCategory: row.rootCauseCategory,
     oneOffReason: row.oneOffReason,
     // The closing step itself cannot be done before closing, so it never blocks.
-    missingRequiredSteps: settings.playbook.filter((s) => s.isRequired && !done.has(s.key)).map((s) => ({ key: s.key, label: s.label })),
+    missingRequiredSteps: settings.playbook
+      .filter((s) => s.isRequired && !done.has(s.key))
+      .map((s) => ({ key: s.key, label: s.label })),
     hasPendingApproval: restitutions.some((r) => r.status === 'pending_approval'),
     openPromises: promises.filter((p) => p.status === 'open').length,
     isResolved: row.status === 'resolved',
   };
 }
 
-export async function gapsFor(tx: DbOrTx, row: CaseRow, settings: Settings): Promise<MissingItem[]> {
+export async function gapsFor(
+  tx: DbOrTx,
+  row: CaseRow,
+  settings: Settings,
+): Promise<MissingItem[]> {
   return closureGaps(await closureFacts(tx, row, settings));
 }

@@ -31,16 +31,21 @@ function personGaps(f: ClosureFacts): MissingItem[] {
         : 'Record whether the chosen fix meets the customer’s expectations, or why they refused it.';
     out.push({ part: 'person', code: 'verdict', message });
   }
-  if (!f.thankedAt) out.push({ part: 'person', code: 'thanked', message: 'Thank the customer for telling us.' });
+  if (!f.thankedAt)
+    out.push({ part: 'person', code: 'thanked', message: 'Thank the customer for telling us.' });
   return out;
 }
 
 function problemGaps(f: ClosureFacts): MissingItem[] {
   if (f.refusalReason && !f.hasChosenOption) return [];
   if (!f.hasChosenOption)
-    return [{ part: 'problem', code: 'chosen_option', message: 'Choose the resolution to carry out.' }];
+    return [
+      { part: 'problem', code: 'chosen_option', message: 'Choose the resolution to carry out.' },
+    ];
   if (!f.chosenDelivered)
-    return [{ part: 'problem', code: 'delivered', message: 'Mark the chosen resolution as delivered.' }];
+    return [
+      { part: 'problem', code: 'delivered', message: 'Mark the chosen resolution as delivered.' },
+    ];
   return [];
 }
 
@@ -57,17 +62,33 @@ export function closureGaps(f: ClosureFacts): MissingItem[] {
     });
   }
   if (f.hasPendingApproval) {
-    gaps.push({ part: 'problem', code: 'approval', message: 'A restitution approval is still pending.' });
+    gaps.push({
+      part: 'problem',
+      code: 'approval',
+      message: 'A restitution approval is still pending.',
+    });
   }
   if (f.openPromises > 0) {
-    gaps.push({ part: 'person', code: 'promises', message: `Settle the ${f.openPromises} open promise(s) first: kept or broken.` });
+    gaps.push({
+      part: 'person',
+      code: 'promises',
+      message: `Settle the ${f.openPromises} open promise(s) first: kept or broken.`,
+    });
   }
   if (!f.isResolved && gaps.length === 0) {
-    gaps.push({ part: 'problem', code: 'resolved', message: 'Mark the case resolved before closing it.' });
+    gaps.push({
+      part: 'problem',
+      code: 'resolved',
+      message: 'Mark the case resolved before closing it.',
+    });
   }
   for (const step of f.missingRequiredSteps) {
     if (COVERED_ABOVE.has(step.key)) continue;
-    gaps.push({ part: 'playbook', code: `step:${step.key}`, message: `Complete the required step “${step.label}”.` });
+    gaps.push({
+      part: 'playbook',
+      code: `step:${step.key}`,
+      message: `Complete the required step “${step.label}”.`,
+    });
   }
   return gaps;
 }

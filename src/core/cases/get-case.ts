@@ -24,20 +24,31 @@ export async function getCase(ctx: Ctx, caseId: string) {
   if (!row) throw notFound(`Case ${caseId}`);
   const now = ctx.now();
   const settings = await loadSettings(db);
-  const [customer, contacts, owner, done, options, restitutions, promises, messages, events, pauses, facts] =
-    await Promise.all([
-      findCustomer(db, row.customerId),
-      contactsOf(db, [row.customerId]),
-      row.ownerId ? findUser(db, row.ownerId) : null,
-      doneSteps(db, row.id),
-      listOptions(db, row.id),
-      listRestitutions(db, row.id),
-      listPromises(db, row.id),
-      listMessages(db, row.id),
-      listEvents(db, row.id),
-      pausesOf(db, row.id),
-      closureFacts(db, row, settings),
-    ]);
+  const [
+    customer,
+    contacts,
+    owner,
+    done,
+    options,
+    restitutions,
+    promises,
+    messages,
+    events,
+    pauses,
+    facts,
+  ] = await Promise.all([
+    findCustomer(db, row.customerId),
+    contactsOf(db, [row.customerId]),
+    row.ownerId ? findUser(db, row.ownerId) : null,
+    doneSteps(db, row.id),
+    listOptions(db, row.id),
+    listRestitutions(db, row.id),
+    listPromises(db, row.id),
+    listMessages(db, row.id),
+    listEvents(db, row.id),
+    pausesOf(db, row.id),
+    closureFacts(db, row, settings),
+  ]);
   const steps = progress(settings.playbook, done);
   const given = restitutions
     .filter((r) => r.status === 'granted' && r.currency === settings.compensation.currency)
@@ -46,7 +57,10 @@ export async function getCase(ctx: Ctx, caseId: string) {
   const remaining = role ? remainingAuthority(settings.compensation, role, given) : null;
   return {
     case: row,
-    customer: customer && { ...customer, contacts: contacts.map((c) => ({ kind: c.kind, value: c.value })) },
+    customer: customer && {
+      ...customer,
+      contacts: contacts.map((c) => ({ kind: c.kind, value: c.value })),
+    },
     owner: owner && { id: owner.id, name: owner.name, role: owner.role },
     playbook: { steps, next: nextStep(steps) },
     clocks: {

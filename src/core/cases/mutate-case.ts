@@ -24,7 +24,10 @@ export async function mutateCase<T>(
   return ctx.database.db.transaction(async (tx) => {
     const row = await lockCase(tx, caseIdOrRef);
     if (row.status === 'closed' && !opts.allowClosed) {
-      throw new DomainError('precondition_failed', `Case ${row.reference} is closed; reopen it first.`);
+      throw new DomainError(
+        'precondition_failed',
+        `Case ${row.reference} is closed; reopen it first.`,
+      );
     }
     return change({ tx, row, settings: await loadSettings(tx), now: ctx.now() });
   });

@@ -5,14 +5,28 @@ import { AUTOMATED_CHANNELS } from '../../contracts/enums.ts';
 import { OpenCaseInput } from '../../contracts/cases.ts';
 import { JOBS } from '../../contracts/jobs.ts';
 import type { Tx } from '../../db/client.ts';
-import { addContacts, findByContacts, findCustomer, insertCustomer, normaliseContact } from '../customers/customer.repo.ts';
+import {
+  addContacts,
+  findByContacts,
+  findCustomer,
+  insertCustomer,
+  normaliseContact,
+} from '../customers/customer.repo.ts';
 import { loadSettings } from '../settings/settings.repo.ts';
 import { authorize, type Ctx } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
 import { parseInput } from '../shared/parse.ts';
 import { selectTargets } from '../sla/sla.rules.ts';
 import { findUser, leastLoadedAgent } from '../users/user.repo.ts';
-import { claimIdempotency, findIdempotent, findCase, insertCase, markStep, nextReference, type CaseRow } from './case.repo.ts';
+import {
+  claimIdempotency,
+  findIdempotent,
+  findCase,
+  insertCase,
+  markStep,
+  nextReference,
+  type CaseRow,
+} from './case.repo.ts';
 import { scheduleSlaChecks } from './sla-schedule.ts';
 import { record } from './timeline.ts';
 
@@ -22,7 +36,9 @@ async function resolveCustomer(tx: Tx, input: Input['customer']): Promise<string
   const contacts = input.contacts.map(normaliseContact);
   let id = input.id ?? (await findByContacts(tx, contacts));
   if (input.id && !(await findCustomer(tx, input.id))) {
-    throw new DomainError('validation', 'Unknown customer.', [{ path: 'customer.id', message: 'No such customer.' }]);
+    throw new DomainError('validation', 'Unknown customer.', [
+      { path: 'customer.id', message: 'No such customer.' },
+    ]);
   }
   if (!id) {
     const created = await insertCustomer(tx, {
@@ -41,7 +57,9 @@ async function resolveOwner(tx: Tx, ctx: Ctx, ownerId: string | undefined): Prom
   if (ownerId) {
     const owner = await findUser(tx, ownerId);
     if (!owner?.isActive) {
-      throw new DomainError('validation', 'Unknown owner.', [{ path: 'ownerId', message: 'No active user with this id.' }]);
+      throw new DomainError('validation', 'Unknown owner.', [
+        { path: 'ownerId', message: 'No active user with this id.' },
+      ]);
     }
     return owner.id;
   }
@@ -54,13 +72,19 @@ export interface OpenCaseResult {
   isReplay: boolean;
 }
 
-export async function openCase(ctx: Ctx, raw: unknown, opts: { idempotencyKey?: string } = {}): Promise<OpenCaseResult> {
+export async function openCase(
+  ctx: Ctx,
+  raw: unknown,
+  opts: { idempotencyKey?: string } = {},
+): Promise<OpenCaseResult> {
   authorize(ctx, 'case.write');
   const input = parseInput(OpenCaseInput, raw);
   const now = ctx.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + 5 * 60_000) {
-    throw new DomainError('validation', 'Some fields are not valid.', [{ path: 'receivedAt', message: 'Must not be in the future.' }]);
+    throw new DomainError('validation', 'Some fields are not valid.', [
+      { path: 'receivedAt', message: 'Must not be in the future.' },
+    ]);
   }
   const key = opts.idempotencyKey;
   return ctx.database.db.transaction(async (tx) => {
@@ -70,7 +94,10 @@ export async function openCase(ctx: Ctx, raw: unknown, opts: { idempotencyKey?: 
       if (found) return { case: found, isReplay: true };
     }
     const settings = await loadSettings(tx);
-    const targets = selectTargets(settings.slaPolicy, { channel: input.channel, severity: input.severity });
+    const targets = selectTargets(settings.slaPolicy, {
+      channel: input.channel,
+      severity: input.severity,
+    });
     const row = await insertCase(tx, {
       reference: await nextReference(tx),
       customerId: await resolveCustomer(tx, input.customer),
@@ -89,9 +116,18 @@ export async function openCase(ctx: Ctx, raw: unknown, opts: { idempotencyKey?: 
     });
     // A concurrent retry with the same key loses here and rolls back; the caller replays.
     if (key && !(await claimIdempotency(tx, key, row.id))) {
-      throw new DomainError('conflict', 'A request with this Idempotency-Key is in progress; retry.');
+      throw new DomainError(
+        'conflict',
+        'A request with this Idempotency-Key is in progress; retry.',
+      );
     }
-    await markStep(tx, { caseId: row.id, stepKey: 'listen', doneBy: null, doneAt: now, notes: null });
+    await markStep(tx, {
+      caseId: row.id,
+      stepKey: 'listen',
+      doneBy: null,
+      doneAt: now,
+      notes: null,
+    });
     await record(tx, ctx, row.id, 'case_opened', {
       reference: row.reference,
       channel: row.channel,

@@ -20,7 +20,8 @@ export async function recordReply(ctx: Ctx, caseId: string, raw: unknown) {
       authorId: actorId(ctx),
       createdAt: now,
     });
-    const isFirst = !input.isInternalNote && row.firstResponseAt === null && ctx.actor.kind === 'user';
+    const isFirst =
+      !input.isInternalNote && row.firstResponseAt === null && ctx.actor.kind === 'user';
     const patch = {
       ...(isFirst ? { firstResponseAt: now } : {}),
       ...(row.status === 'new' && !input.isInternalNote ? { status: 'in_progress' } : {}),

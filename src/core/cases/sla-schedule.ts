@@ -18,7 +18,9 @@ export function caseClock(
   pauses: Pause[],
   now: Date,
 ) {
-  const target = ClockTargetSchema.parse(clock === 'first_response' ? row.firstResponseTarget : row.resolutionTarget);
+  const target = ClockTargetSchema.parse(
+    clock === 'first_response' ? row.firstResponseTarget : row.resolutionTarget,
+  );
   const stoppedAt = clock === 'first_response' ? row.firstResponseAt : row.resolvedAt;
   return clockState({ cal, target, startedAt: row.receivedAt, pauses, stoppedAt, now });
 }
@@ -46,8 +48,18 @@ export async function scheduleSlaChecks(
     if (state.status !== 'running' || !state.dueAt) continue;
     due[clock === 'first_response' ? 'firstResponseDueAt' : 'resolutionDueAt'] = state.dueAt;
     const soon = new Date(state.dueAt.getTime() - settings.dueSoonMinutes * 60_000);
-    await ctx.jobs.send(tx, JOBS.slaCheck.name, { caseId: row.id, clock, stage: 'due_soon' }, { startAfter: soon });
-    await ctx.jobs.send(tx, JOBS.slaCheck.name, { caseId: row.id, clock, stage: 'breach' }, { startAfter: state.dueAt });
+    await ctx.jobs.send(
+      tx,
+      JOBS.slaCheck.name,
+      { caseId: row.id, clock, stage: 'due_soon' },
+      { startAfter: soon },
+    );
+    await ctx.jobs.send(
+      tx,
+      JOBS.slaCheck.name,
+      { caseId: row.id, clock, stage: 'breach' },
+      { startAfter: state.dueAt },
+    );
   }
   if (Object.keys(due).length > 0) await updateCase(tx, row.id, due, now);
 }

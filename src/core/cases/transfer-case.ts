@@ -13,19 +13,26 @@ export async function transferCase(ctx: Ctx, caseId: string, raw: unknown) {
   const input = parseInput(TransferInput, raw);
   return mutateCase(ctx, caseId, async ({ tx, row, now }) => {
     const isOwner = ctx.actor.kind === 'user' && ctx.actor.id === row.ownerId;
-    const mayTransferAny = ctx.actor.kind === 'system' || roleCan(ctx.actor.role, 'case.transfer_any');
+    const mayTransferAny =
+      ctx.actor.kind === 'system' || roleCan(ctx.actor.role, 'case.transfer_any');
     if (!isOwner && !mayTransferAny && row.ownerId !== null) {
       authorize(ctx, 'case.transfer_any');
     }
     const target = await findUser(tx, input.toUserId);
     if (!target?.isActive) {
-      throw new DomainError('validation', 'Unknown user.', [{ path: 'toUserId', message: 'No active user with this id.' }]);
+      throw new DomainError('validation', 'Unknown user.', [
+        { path: 'toUserId', message: 'No active user with this id.' },
+      ]);
     }
     if (target.id === row.ownerId) {
       throw new DomainError('conflict', `${target.name} already owns this case.`);
     }
     const updated = await updateCase(tx, row.id, { ownerId: target.id }, now);
-    await record(tx, ctx, row.id, 'owner_transferred', { from: row.ownerId, to: target.id, reason: input.reason });
+    await record(tx, ctx, row.id, 'owner_transferred', {
+      from: row.ownerId,
+      to: target.id,
+      reason: input.reason,
+    });
     return updated;
   });
 }

@@ -28,7 +28,13 @@ export async function findByContacts(tx: DbOrTx, contacts: Contact[]): Promise<s
   const [hit] = await tx
     .select({ customerId: customerContacts.customerId })
     .from(customerContacts)
-    .where(or(...contacts.map((c) => and(eq(customerContacts.kind, c.kind), eq(customerContacts.value, c.value)))))
+    .where(
+      or(
+        ...contacts.map((c) =>
+          and(eq(customerContacts.kind, c.kind), eq(customerContacts.value, c.value)),
+        ),
+      ),
+    )
     .limit(1);
   return hit?.customerId ?? null;
 }
@@ -38,14 +44,21 @@ export async function findCustomer(tx: DbOrTx, id: string): Promise<CustomerRow 
   return row ?? null;
 }
 
-export async function insertCustomer(tx: DbOrTx, row: typeof customers.$inferInsert): Promise<CustomerRow> {
+export async function insertCustomer(
+  tx: DbOrTx,
+  row: typeof customers.$inferInsert,
+): Promise<CustomerRow> {
   const [created] = await tx.insert(customers).values(row).returning();
   if (!created) throw new Error('insert into customers returned no row');
   return created;
 }
 
 /** Adds contacts the customer does not have yet; a contact owned by someone else is skipped. */
-export async function addContacts(tx: DbOrTx, customerId: string, contacts: Contact[]): Promise<void> {
+export async function addContacts(
+  tx: DbOrTx,
+  customerId: string,
+  contacts: Contact[],
+): Promise<void> {
   if (contacts.length === 0) return;
   await tx
     .insert(customerContacts)
@@ -55,10 +68,17 @@ export async function addContacts(tx: DbOrTx, customerId: string, contacts: Cont
 
 export async function contactsOf(tx: DbOrTx, customerIds: string[]) {
   if (customerIds.length === 0) return [];
-  return tx.select().from(customerContacts).where(inArray(customerContacts.customerId, customerIds));
+  return tx
+    .select()
+    .from(customerContacts)
+    .where(inArray(customerContacts.customerId, customerIds));
 }
 
-export async function updateCustomer(tx: DbOrTx, id: string, patch: Partial<typeof customers.$inferInsert>) {
+export async function updateCustomer(
+  tx: DbOrTx,
+  id: string,
+  patch: Partial<typeof customers.$inferInsert>,
+) {
   if (Object.keys(patch).length === 0) return;
   await tx.update(customers).set(patch).where(eq(customers.id, id));
 }

@@ -15,7 +15,10 @@ export async function completeStep(ctx: Ctx, caseId: string, stepKey: string, ra
     }
     const automatic = (AUTOMATIC_STEPS as Record<string, string>)[stepKey];
     if (automatic) {
-      throw new DomainError('precondition_failed', `The step “${stepKey}” completes itself when ${automatic}.`);
+      throw new DomainError(
+        'precondition_failed',
+        `The step “${stepKey}” completes itself when ${automatic}.`,
+      );
     }
     const isNew = await markStepDone(ctx, c, stepKey, input.notes);
     if (!isNew) throw new DomainError('conflict', `The step “${stepKey}” is already done.`);

@@ -12,7 +12,12 @@ export async function restateComplaint(ctx: Ctx, caseId: string, raw: unknown) {
   const input = parseInput(RestatementInput, raw);
   return mutateCase(ctx, caseId, async ({ tx, row, now }) => {
     // A new wording needs a new confirmation.
-    const updated = await updateCase(tx, row.id, { restatement: input.restatement, restatementConfirmedAt: null }, now);
+    const updated = await updateCase(
+      tx,
+      row.id,
+      { restatement: input.restatement, restatementConfirmedAt: null },
+      now,
+    );
     await record(tx, ctx, row.id, 'restatement_recorded', { restatement: input.restatement });
     return updated;
   });
@@ -22,7 +27,10 @@ export async function confirmRestatement(ctx: Ctx, caseId: string) {
   return mutateCase(ctx, caseId, async (c) => {
     const { tx, row, now } = c;
     if (!row.restatement) {
-      throw new DomainError('precondition_failed', 'Restate the complaint before asking the customer to confirm it.');
+      throw new DomainError(
+        'precondition_failed',
+        'Restate the complaint before asking the customer to confirm it.',
+      );
     }
     const updated = await updateCase(tx, row.id, { restatementConfirmedAt: now }, now);
     await record(tx, ctx, row.id, 'restatement_confirmed', {});

@@ -16,11 +16,15 @@ export async function makePromise(ctx: Ctx, caseId: string, raw: unknown) {
   return mutateCase(ctx, caseId, async ({ tx, row, settings, now }) => {
     const dueAt = new Date(input.dueAt);
     if (dueAt <= now) {
-      throw new DomainError('validation', 'Some fields are not valid.', [{ path: 'dueAt', message: 'A promise must be due in the future.' }]);
+      throw new DomainError('validation', 'Some fields are not valid.', [
+        { path: 'dueAt', message: 'A promise must be due in the future.' },
+      ]);
     }
     const ownerId = input.ownerId ?? (ctx.actor.kind === 'user' ? ctx.actor.id : row.ownerId);
     if (input.ownerId && !(await findUser(tx, input.ownerId))?.isActive) {
-      throw new DomainError('validation', 'Unknown owner.', [{ path: 'ownerId', message: 'No active user with this id.' }]);
+      throw new DomainError('validation', 'Unknown owner.', [
+        { path: 'ownerId', message: 'No active user with this id.' },
+      ]);
     }
     const customer = await findCustomer(tx, row.customerId);
     const promise = await insertPromise(tx, {
@@ -31,9 +35,18 @@ export async function makePromise(ctx: Ctx, caseId: string, raw: unknown) {
       dueAt,
       status: 'open',
     });
-    await record(tx, ctx, row.id, 'promise_made', { promiseId: promise.id, what: promise.what, dueAt: dueAt.toISOString() });
+    await record(tx, ctx, row.id, 'promise_made', {
+      promiseId: promise.id,
+      what: promise.what,
+      dueAt: dueAt.toISOString(),
+    });
     const remindAt = new Date(dueAt.getTime() - settings.promiseReminderMinutes * 60_000);
-    await ctx.jobs.send(tx, JOBS.promiseReminder.name, { promiseId: promise.id }, { startAfter: remindAt < now ? now : remindAt });
+    await ctx.jobs.send(
+      tx,
+      JOBS.promiseReminder.name,
+      { promiseId: promise.id },
+      { startAfter: remindAt < now ? now : remindAt },
+    );
     await ctx.jobs.send(tx, JOBS.promiseDue.name, { promiseId: promise.id }, { startAfter: dueAt });
     return promise;
   });

@@ -12,7 +12,13 @@ type Outcome = 'fired' | 'not_needed' | 'duplicate';
 
 type Fire = (c: CaseChange, p: PromiseRow) => Promise<Outcome>;
 
-async function onOpenPromise(ctx: Ctx, promiseId: string, effect: string, fire: Fire, isReady = (_c: CaseChange, _p: PromiseRow) => true): Promise<Outcome> {
+async function onOpenPromise(
+  ctx: Ctx,
+  promiseId: string,
+  effect: string,
+  fire: Fire,
+  isReady = (_c: CaseChange, _p: PromiseRow) => true,
+): Promise<Outcome> {
   return withPromise(ctx, promiseId, async (c, p) => {
     if (p.status !== 'open' || !isReady(c, p)) return 'not_needed';
     if (!(await claimEffect(c.tx, `${effect}:${p.id}`, c.now))) return 'duplicate';
@@ -20,11 +26,7 @@ async function onOpenPromise(ctx: Ctx, promiseId: string, effect: string, fire: 
   });
 }
 
-async function withPromise(
-  ctx: Ctx,
-  promiseId: string,
-  fn: Fire,
-): Promise<Outcome> {
+async function withPromise(ctx: Ctx, promiseId: string, fn: Fire): Promise<Outcome> {
   const caseId = isUuid(promiseId) ? await caseOfPromise(ctx.database.db, promiseId) : null;
   if (!caseId) return 'not_needed';
   return mutateCase(
@@ -40,10 +42,18 @@ async function withPromise(
 
 export async function remindPromise(ctx: Ctx, promiseId: string): Promise<Outcome> {
   return onOpenPromise(ctx, promiseId, 'promise:reminder', async (c, p) => {
-    await record(c.tx, ctx, c.row.id, 'promise_reminder', { promiseId: p.id, dueAt: p.dueAt.toISOString() });
+    await record(c.tx, ctx, c.row.id, 'promise_reminder', {
+      promiseId: p.id,
+      dueAt: p.dueAt.toISOString(),
+    });
     const userId = p.ownerId ?? c.row.ownerId;
     if (userId) {
-      await notify(c.tx, { userId, caseId: c.row.id, kind: 'promise_reminder', message: `${c.row.reference}: “${p.what}” is due ${p.dueAt.toISOString()}.` });
+      await notify(c.tx, {
+        userId,
+        caseId: c.row.id,
+        kind: 'promise_reminder',
+        message: `${c.row.reference}: “${p.what}” is due ${p.dueAt.toISOString()}.`,
+      });
     }
     return 'fired';
   });

@@ -4,7 +4,10 @@ import { cases, effects, promises } from '../../db/schema.ts';
 
 export type PromiseRow = typeof promises.$inferSelect;
 
-export async function insertPromise(tx: DbOrTx, row: typeof promises.$inferInsert): Promise<PromiseRow> {
+export async function insertPromise(
+  tx: DbOrTx,
+  row: typeof promises.$inferInsert,
+): Promise<PromiseRow> {
   const [created] = await tx.insert(promises).values(row).returning();
   if (!created) throw new Error('insert into promises returned no row');
   return created;
@@ -20,12 +23,19 @@ export async function lockPromise(tx: DbOrTx, id: string): Promise<PromiseRow | 
 }
 
 export async function caseOfPromise(tx: DbOrTx, id: string): Promise<string | null> {
-  const [row] = await tx.select({ caseId: promises.caseId }).from(promises).where(eq(promises.id, id));
+  const [row] = await tx
+    .select({ caseId: promises.caseId })
+    .from(promises)
+    .where(eq(promises.id, id));
   return row?.caseId ?? null;
 }
 
 export async function settle(tx: DbOrTx, id: string, status: 'kept' | 'broken', at: Date) {
-  const [row] = await tx.update(promises).set({ status, outcomeAt: at }).where(eq(promises.id, id)).returning();
+  const [row] = await tx
+    .update(promises)
+    .set({ status, outcomeAt: at })
+    .where(eq(promises.id, id))
+    .returning();
   if (!row) throw new Error('promise vanished');
   return row;
 }
@@ -41,11 +51,17 @@ export async function overduePromises(tx: DbOrTx, now: Date) {
 
 /** Claims a one-time effect; false when it already happened (a duplicate job or a second worker). */
 export async function claimEffect(tx: DbOrTx, key: string, at: Date): Promise<boolean> {
-  const res = await tx.insert(effects).values({ key, at }).onConflictDoNothing().returning({ key: effects.key });
+  const res = await tx
+    .insert(effects)
+    .values({ key, at })
+    .onConflictDoNothing()
+    .returning({ key: effects.key });
   return res.length > 0;
 }
 
 export async function countEffects(tx: DbOrTx, prefix: string): Promise<number> {
-  const res = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${effects} WHERE key LIKE ${prefix + '%'}`);
+  const res = await tx.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM ${effects} WHERE key LIKE ${prefix + '%'}`,
+  );
   return res.rows[0]?.n ?? 0;
 }

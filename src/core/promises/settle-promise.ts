@@ -10,9 +10,19 @@ import { DomainError, notFound } from '../shared/errors.ts';
 import { parseInput } from '../shared/parse.ts';
 import { caseOfPromise, lockPromise, settle, type PromiseRow } from './promise.repo.ts';
 
-export async function applyOutcome(ctx: Ctx, c: CaseChange, p: PromiseRow, outcome: 'kept' | 'broken', note?: string) {
+export async function applyOutcome(
+  ctx: Ctx,
+  c: CaseChange,
+  p: PromiseRow,
+  outcome: 'kept' | 'broken',
+  note?: string,
+) {
   const settled = await settle(c.tx, p.id, outcome, c.now);
-  await record(c.tx, ctx, c.row.id, outcome === 'kept' ? 'promise_kept' : 'promise_broken', { promiseId: p.id, what: p.what, note });
+  await record(c.tx, ctx, c.row.id, outcome === 'kept' ? 'promise_kept' : 'promise_broken', {
+    promiseId: p.id,
+    what: p.what,
+    note,
+  });
   if (outcome === 'broken') {
     await notify(c.tx, {
       role: 'supervisor',
@@ -34,7 +44,8 @@ export async function settlePromise(ctx: Ctx, promiseId: string, raw: unknown) {
     async (c) => {
       const p = await lockPromise(c.tx, promiseId);
       if (!p) throw notFound('Promise');
-      if (p.status !== 'open') throw new DomainError('conflict', `This promise is already ${p.status}.`);
+      if (p.status !== 'open')
+        throw new DomainError('conflict', `This promise is already ${p.status}.`);
       return applyOutcome(ctx, c, p, input.outcome, input.note);
     },
     { allowClosed: true },

@@ -12,9 +12,14 @@ export async function chooseOption(ctx: Ctx, caseId: string, raw: unknown) {
   return mutateCase(ctx, caseId, async ({ tx, row }) => {
     const option = await choose(tx, row.id, input.optionId);
     if (!option) {
-      throw new DomainError('validation', 'Unknown option.', [{ path: 'optionId', message: 'This case has no such option.' }]);
+      throw new DomainError('validation', 'Unknown option.', [
+        { path: 'optionId', message: 'This case has no such option.' },
+      ]);
     }
-    await record(tx, ctx, row.id, 'option_chosen', { optionId: option.id, description: option.description });
+    await record(tx, ctx, row.id, 'option_chosen', {
+      optionId: option.id,
+      description: option.description,
+    });
     return option;
   });
 }

@@ -17,7 +17,12 @@ export async function offerSolutions(ctx: Ctx, caseId: string, raw: unknown) {
     const nudge = solutionNudge(settings.playbook, await doneSteps(tx, row.id));
     const options = await insertOptions(
       tx,
-      input.options.map((description) => ({ caseId: row.id, description, offeredBy: actorId(ctx), offeredAt: now })),
+      input.options.map((description) => ({
+        caseId: row.id,
+        description,
+        offeredBy: actorId(ctx),
+        offeredAt: now,
+      })),
     );
     const patch = {
       ...(input.customerIdea ? { customerIdea: input.customerIdea } : {}),
@@ -29,7 +34,8 @@ export async function offerSolutions(ctx: Ctx, caseId: string, raw: unknown) {
       options: options.map((o) => ({ id: o.id, description: o.description })),
       customerIdea: input.customerIdea,
     });
-    if (nudge) await record(tx, ctx, row.id, 'nudge', { rule: 'feelings_before_solutions', message: nudge });
+    if (nudge)
+      await record(tx, ctx, row.id, 'nudge', { rule: 'feelings_before_solutions', message: nudge });
     await markStepDone(ctx, c, 'offer_solutions');
     return { options, nudge };
   });

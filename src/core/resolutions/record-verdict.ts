@@ -17,13 +17,27 @@ export async function recordVerdict(ctx: Ctx, caseId: string, raw: unknown) {
   return mutateCase(ctx, caseId, async (c) => {
     const { tx, row, now } = c;
     if ((await listOptions(tx, row.id)).length === 0) {
-      throw new DomainError('precondition_failed', 'Offer a solution before asking the customer for a verdict.');
+      throw new DomainError(
+        'precondition_failed',
+        'Offer a solution before asking the customer for a verdict.',
+      );
     }
-    let updated = await updateCase(tx, row.id, { verdict: input.verdict, verdictAt: now, refusalReason: null }, now);
+    let updated = await updateCase(
+      tx,
+      row.id,
+      { verdict: input.verdict, verdictAt: now, refusalReason: null },
+      now,
+    );
     await record(tx, ctx, row.id, 'verdict_recorded', { verdict: input.verdict, note: input.note });
     if (input.verdict === 'falls_short') {
       await clearChoice(tx, row.id);
-      if (row.status === 'resolved') updated = await applyStatus(ctx, { ...c, row: updated }, 'in_progress', 'The fix falls short.');
+      if (row.status === 'resolved')
+        updated = await applyStatus(
+          ctx,
+          { ...c, row: updated },
+          'in_progress',
+          'The fix falls short.',
+        );
     } else {
       await markStepDone(ctx, c, 'confirm_acceptance');
     }
@@ -39,6 +53,8 @@ export async function recordRefusal(ctx: Ctx, caseId: string, raw: unknown) {
     await record(c.tx, ctx, c.row.id, 'refusal_recorded', { reason: input.reason });
     await markStepDone(ctx, c, 'confirm_acceptance', 'The customer refused; reason recorded.');
     const status = updated.status as CaseStatus;
-    return status === 'resolved' ? updated : applyStatus(ctx, { ...c, row: updated }, 'resolved', 'The customer refused the fix.');
+    return status === 'resolved'
+      ? updated
+      : applyStatus(ctx, { ...c, row: updated }, 'resolved', 'The customer refused the fix.');
   });
 }

@@ -4,19 +4,33 @@ import { resolutionOptions } from '../../db/schema.ts';
 
 export type OptionRow = typeof resolutionOptions.$inferSelect;
 
-export async function insertOptions(tx: DbOrTx, rows: Array<typeof resolutionOptions.$inferInsert>) {
+export async function insertOptions(
+  tx: DbOrTx,
+  rows: Array<typeof resolutionOptions.$inferInsert>,
+) {
   return tx.insert(resolutionOptions).values(rows).returning();
 }
 
 export async function listOptions(tx: DbOrTx, caseId: string): Promise<OptionRow[]> {
-  return tx.select().from(resolutionOptions).where(eq(resolutionOptions.caseId, caseId)).orderBy(asc(resolutionOptions.offeredAt));
+  return tx
+    .select()
+    .from(resolutionOptions)
+    .where(eq(resolutionOptions.caseId, caseId))
+    .orderBy(asc(resolutionOptions.offeredAt));
 }
 
 export async function clearChoice(tx: DbOrTx, caseId: string): Promise<void> {
-  await tx.update(resolutionOptions).set({ isChosen: false }).where(eq(resolutionOptions.caseId, caseId));
+  await tx
+    .update(resolutionOptions)
+    .set({ isChosen: false })
+    .where(eq(resolutionOptions.caseId, caseId));
 }
 
-export async function chooseOption(tx: DbOrTx, caseId: string, optionId: string): Promise<OptionRow | null> {
+export async function chooseOption(
+  tx: DbOrTx,
+  caseId: string,
+  optionId: string,
+): Promise<OptionRow | null> {
   await clearChoice(tx, caseId);
   const [row] = await tx
     .update(resolutionOptions)
@@ -27,5 +41,8 @@ export async function chooseOption(tx: DbOrTx, caseId: string, optionId: string)
 }
 
 export async function markDelivered(tx: DbOrTx, optionId: string, at: Date) {
-  await tx.update(resolutionOptions).set({ deliveredAt: at }).where(eq(resolutionOptions.id, optionId));
+  await tx
+    .update(resolutionOptions)
+    .set({ deliveredAt: at })
+    .where(eq(resolutionOptions.id, optionId));
 }

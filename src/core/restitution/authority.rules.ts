@@ -15,7 +15,11 @@ export function fromMinor(minor: number): string {
 
 export type AuthorityCheck =
   | { isWithin: true; remainingMinor: number | null }
-  | { isWithin: false; reason: 'kind_not_allowed' | 'over_limit' | 'currency'; remainingMinor: number | null };
+  | {
+      isWithin: false;
+      reason: 'kind_not_allowed' | 'over_limit' | 'currency';
+      remainingMinor: number | null;
+    };
 
 /** Remaining authority on a case for a role, in minor units; null means unlimited. */
 export function remainingAuthority(
@@ -39,7 +43,8 @@ export function checkAuthority(input: {
 }): AuthorityCheck {
   const { policy, role } = input;
   const remainingMinor = remainingAuthority(policy, role, input.alreadyGivenMinor);
-  if (input.currency !== policy.currency) return { isWithin: false, reason: 'currency', remainingMinor };
+  if (input.currency !== policy.currency)
+    return { isWithin: false, reason: 'currency', remainingMinor };
   const rule = policy.byRole[role];
   if (!rule || !rule.kinds.includes(input.kind)) {
     return { isWithin: false, reason: 'kind_not_allowed', remainingMinor };
@@ -53,10 +58,25 @@ export function checkAuthority(input: {
 export const DEFAULT_COMPENSATION: CompensationPolicy = {
   currency: 'GBP',
   byRole: {
-    agent: { kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'], maxPerCase: '50' },
-    spokesperson: { kinds: ['credit', 'discount', 'gift_card', 'flowers', 'goodwill'], maxPerCase: '100' },
-    supervisor: { kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'], maxPerCase: '500' },
-    manager: { kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'], maxPerCase: '2000' },
-    admin: { kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'], maxPerCase: null },
+    agent: {
+      kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+      maxPerCase: '50',
+    },
+    spokesperson: {
+      kinds: ['credit', 'discount', 'gift_card', 'flowers', 'goodwill'],
+      maxPerCase: '100',
+    },
+    supervisor: {
+      kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+      maxPerCase: '500',
+    },
+    manager: {
+      kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+      maxPerCase: '2000',
+    },
+    admin: {
+      kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+      maxPerCase: null,
+    },
   },
 };

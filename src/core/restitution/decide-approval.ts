@@ -16,16 +16,28 @@ import { caseOfRestitution, decide, lockRestitution } from './restitution.repo.t
 export async function decideApproval(ctx: Ctx, restitutionId: string, raw: unknown) {
   authorize(ctx, 'restitution.approve');
   const input = parseInput(DecisionInput, raw);
-  const caseId = isUuid(restitutionId) ? await caseOfRestitution(ctx.database.db, restitutionId) : null;
+  const caseId = isUuid(restitutionId)
+    ? await caseOfRestitution(ctx.database.db, restitutionId)
+    : null;
   if (!caseId) throw notFound('Restitution');
   return mutateCase(ctx, caseId, async (c) => {
     const r = await lockRestitution(c.tx, restitutionId);
     if (!r) throw notFound('Restitution');
-    if (r.status !== 'pending_approval') throw new DomainError('conflict', 'This request has already been decided.');
+    if (r.status !== 'pending_approval')
+      throw new DomainError('conflict', 'This request has already been decided.');
     if (input.approve && ctx.actor.kind === 'user') {
-      const check = authorityFor(c, ctx.actor.role, RestitutionKind.parse(r.kind), r.amount, await givenOnCase(c, r.currency));
+      const check = authorityFor(
+        c,
+        ctx.actor.role,
+        RestitutionKind.parse(r.kind),
+        r.amount,
+        await givenOnCase(c, r.currency),
+      );
       if (!check.isWithin) {
-        throw new DomainError('limit_exceeded', 'This is above your own authority too; ask a manager to approve it.');
+        throw new DomainError(
+          'limit_exceeded',
+          'This is above your own authority too; ask a manager to approve it.',
+        );
       }
     }
     const decided = await decide(c.tx, r.id, {
@@ -34,11 +46,20 @@ export async function decideApproval(ctx: Ctx, restitutionId: string, raw: unkno
       decidedAt: c.now,
       decisionReason: input.reason,
     });
-    await record(c.tx, ctx, c.row.id, 'approval_decided', { restitutionId: r.id, approved: input.approve, reason: input.reason });
+    await record(c.tx, ctx, c.row.id, 'approval_decided', {
+      restitutionId: r.id,
+      approved: input.approve,
+      reason: input.reason,
+    });
     if (input.approve) await markStepDone(ctx, c, 'restitution');
     if (r.requestedBy) {
       const verb = input.approve ? 'approved' : 'declined';
-      await notify(c.tx, { userId: r.requestedBy, caseId: c.row.id, kind: 'approval_decided', message: `${c.row.reference}: your ${r.kind} request was ${verb}: ${input.reason}` });
+      await notify(c.tx, {
+        userId: r.requestedBy,
+        caseId: c.row.id,
+        kind: 'approval_decided',
+        message: `${c.row.reference}: your ${r.kind} request was ${verb}: ${input.reason}`,
+      });
     }
     return decided;
   });

@@ -4,10 +4,17 @@ import { ledger, pendingApprovals } from './restitution.repo.ts';
 /** The supervisor's queue: oldest request first. */
 export async function listApprovals(ctx: Ctx) {
   authorize(ctx, 'restitution.approve');
-  return (await pendingApprovals(ctx.database.db)).map((r) => ({ ...r.restitution, reference: r.reference }));
+  return (await pendingApprovals(ctx.database.db)).map((r) => ({
+    ...r.restitution,
+    reference: r.reference,
+  }));
 }
 
 export async function restitutionLedger(ctx: Ctx) {
   authorize(ctx, 'case.read');
-  return (await ledger(ctx.database.db, 500)).map((r) => ({ ...r.restitution, reference: r.reference, customerId: r.customerId }));
+  return (await ledger(ctx.database.db, 500)).map((r) => ({
+    ...r.restitution,
+    reference: r.reference,
+    customerId: r.customerId,
+  }));
 }

@@ -4,14 +4,21 @@ import { cases, restitutions } from '../../db/schema.ts';
 
 export type RestitutionRow = typeof restitutions.$inferSelect;
 
-export async function insertRestitution(tx: DbOrTx, row: typeof restitutions.$inferInsert): Promise<RestitutionRow> {
+export async function insertRestitution(
+  tx: DbOrTx,
+  row: typeof restitutions.$inferInsert,
+): Promise<RestitutionRow> {
   const [created] = await tx.insert(restitutions).values(row).returning();
   if (!created) throw new Error('insert into restitutions returned no row');
   return created;
 }
 
 export async function listRestitutions(tx: DbOrTx, caseId: string): Promise<RestitutionRow[]> {
-  return tx.select().from(restitutions).where(eq(restitutions.caseId, caseId)).orderBy(asc(restitutions.requestedAt));
+  return tx
+    .select()
+    .from(restitutions)
+    .where(eq(restitutions.caseId, caseId))
+    .orderBy(asc(restitutions.requestedAt));
 }
 
 export async function lockRestitution(tx: DbOrTx, id: string): Promise<RestitutionRow | null> {
@@ -19,7 +26,11 @@ export async function lockRestitution(tx: DbOrTx, id: string): Promise<Restituti
   return row ?? null;
 }
 
-export async function decide(tx: DbOrTx, id: string, patch: Partial<typeof restitutions.$inferInsert>) {
+export async function decide(
+  tx: DbOrTx,
+  id: string,
+  patch: Partial<typeof restitutions.$inferInsert>,
+) {
   const [row] = await tx.update(restitutions).set(patch).where(eq(restitutions.id, id)).returning();
   if (!row) throw new Error('restitution vanished');
   return row;
@@ -46,6 +57,9 @@ export async function ledger(tx: DbOrTx, limit: number) {
 }
 
 export async function caseOfRestitution(tx: DbOrTx, id: string): Promise<string | null> {
-  const [row] = await tx.select({ caseId: restitutions.caseId }).from(restitutions).where(eq(restitutions.id, id));
+  const [row] = await tx
+    .select({ caseId: restitutions.caseId })
+    .from(restitutions)
+    .where(eq(restitutions.id, id));
   return row?.caseId ?? null;
 }

@@ -34,5 +34,8 @@ export async function loadSettings(tx: DbOrTx): Promise<Settings> {
 
 export async function saveSettings(tx: DbOrTx, s: Settings, now: Date): Promise<void> {
   const values = { id: 1, ...s, updatedAt: now };
-  await tx.insert(orgSettings).values(values).onConflictDoUpdate({ target: orgSettings.id, set: values });
+  await tx
+    .insert(orgSettings)
+    .values(values)
+    .onConflictDoUpdate({ target: orgSettings.id, set: values });
 }

@@ -1,7 +1,13 @@
 // What every action receives: who is acting, the database, the clock and a logger.
 import type { Database, DbOrTx } from '../../db/client.ts';
 import { DomainError } from './errors.ts';
-import { roleCan, scopeAllows, type Permission, type Role, type TokenScope } from './roles.rules.ts';
+import {
+  roleCan,
+  scopeAllows,
+  type Permission,
+  type Role,
+  type TokenScope,
+} from './roles.rules.ts';
 
 export type Actor =
   | { kind: 'user'; id: string; role: Role; name: string; scopes?: readonly TokenScope[] }
@@ -33,7 +39,10 @@ export function authorize(ctx: Ctx, permission: Permission): void {
   const { actor } = ctx;
   if (actor.kind === 'system') return;
   if (!roleCan(actor.role, permission)) {
-    throw new DomainError('forbidden', `Your role (${actor.role}) may not do this (${permission}).`);
+    throw new DomainError(
+      'forbidden',
+      `Your role (${actor.role}) may not do this (${permission}).`,
+    );
   }
   if (actor.scopes && !scopeAllows(actor.scopes, permission)) {
     throw new DomainError('forbidden', `This API token lacks the scope for ${permission}.`);

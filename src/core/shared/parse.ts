@@ -3,7 +3,10 @@ import type { z } from 'zod';
 import { DomainError, type FieldIssue } from './errors.ts';
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+  return error.issues.map((i) => ({
+    path: i.path.map(String).join('.') || '(root)',
+    message: i.message,
+  }));
 }
 
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {

@@ -8,17 +8,33 @@ import { hashPassword } from './secrets.ts';
 import { findUserByEmail, insertUser, type UserRow } from './user.repo.ts';
 
 export function publicUser(u: UserRow) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role as Role, isActive: u.isActive, createdAt: u.createdAt };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role as Role,
+    isActive: u.isActive,
+    createdAt: u.createdAt,
+  };
 }
 
 export async function insertNewUser(tx: DbOrTx, input: ReturnType<typeof CreateUserInput.parse>) {
   if (await findUserByEmail(tx, input.email)) {
-    throw new DomainError('conflict', 'A user with this email already exists.', [{ path: 'email', message: 'Already in use.' }]);
+    throw new DomainError('conflict', 'A user with this email already exists.', [
+      { path: 'email', message: 'Already in use.' },
+    ]);
   }
   try {
-    return await insertUser(tx, { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
+    return await insertUser(tx, {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    });
   } catch {
-    throw new DomainError('conflict', 'A user with this email already exists.', [{ path: 'email', message: 'Already in use.' }]);
+    throw new DomainError('conflict', 'A user with this email already exists.', [
+      { path: 'email', message: 'Already in use.' },
+    ]);
   }
 }
 

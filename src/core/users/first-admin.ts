@@ -19,11 +19,20 @@ export async function issueSetupToken(database: Database, now: Date): Promise<st
 export async function completeSetup(database: Database, raw: unknown, now: Date) {
   const input = parseInput(SetupInput, raw);
   return database.db.transaction(async (tx) => {
-    if ((await countUsers(tx)) > 0) throw new DomainError('conflict', 'Redress is already set up; sign in instead.');
+    if ((await countUsers(tx)) > 0)
+      throw new DomainError('conflict', 'Redress is already set up; sign in instead.');
     if (!(await useSetupToken(tx, tokenHash(input.token), now))) {
-      throw new DomainError('forbidden', 'This set-up link is unknown, used or expired. Restart the server for a new one.');
+      throw new DomainError(
+        'forbidden',
+        'This set-up link is unknown, used or expired. Restart the server for a new one.',
+      );
     }
-    const user = await insertNewUser(tx, { email: input.email, name: input.name, role: 'admin', password: input.password });
+    const user = await insertNewUser(tx, {
+      email: input.email,
+      name: input.name,
+      role: 'admin',
+      password: input.password,
+    });
     if (input.organisationName) {
       await saveSettings(tx, { ...(await loadSettings(tx)), name: input.organisationName }, now);
     }

@@ -4,6 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
 
 export const hashPassword = (password: string) => hash(password);
-export const verifyPassword = (stored: string, password: string) => verify(stored, password).catch(() => false);
+export const verifyPassword = (stored: string, password: string) =>
+  verify(stored, password).catch(() => false);
 export const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');

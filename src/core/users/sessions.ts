@@ -26,7 +26,8 @@ export async function signIn(database: Database, raw: unknown, now: Date) {
   const user = await findUserByEmail(database.db, input.email);
   dummyHash ??= hashPassword('no-such-user-password');
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
-  if (!user || !ok || !user.isActive) throw new DomainError('unauthenticated', 'Email or password is wrong.');
+  if (!user || !ok || !user.isActive)
+    throw new DomainError('unauthenticated', 'Email or password is wrong.');
   const token = newToken('rs');
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await insertSession(database.db, { tokenHash: tokenHash(token), userId: user.id, expiresAt });
@@ -37,7 +38,11 @@ export async function signOut(database: Database, token: string) {
   await deleteSession(database.db, tokenHash(token));
 }
 
-export async function actorFromSession(database: Database, token: string, now: Date): Promise<Actor | null> {
+export async function actorFromSession(
+  database: Database,
+  token: string,
+  now: Date,
+): Promise<Actor | null> {
   const user = await findSession(database.db, tokenHash(token), now);
   if (!user?.isActive) return null;
   return { kind: 'user', id: user.id, role: user.role as Role, name: user.name };
@@ -46,7 +51,13 @@ export async function actorFromSession(database: Database, token: string, now: D
 export async function actorFromApiToken(database: Database, token: string): Promise<Actor | null> {
   const hit = await findApiToken(database.db, tokenHash(token));
   if (!hit?.user.isActive) return null;
-  return { kind: 'user', id: hit.user.id, role: hit.user.role as Role, name: hit.user.name, scopes: hit.token.scopes as TokenScope[] };
+  return {
+    kind: 'user',
+    id: hit.user.id,
+    role: hit.user.role as Role,
+    name: hit.user.name,
+    scopes: hit.token.scopes as TokenScope[],
+  };
 }
 
 export async function createApiToken(ctx: Ctx, raw: unknown) {
@@ -56,11 +67,17 @@ export async function createApiToken(ctx: Ctx, raw: unknown) {
   if (!userId) throw new DomainError('forbidden', 'Only staff can hold API tokens.');
   if (input.scopes.includes('admin')) authorize(ctx, 'settings.write');
   const token = newToken('rd');
-  const row = await insertApiToken(ctx.database.db, { userId, name: input.name, tokenHash: tokenHash(token), scopes: input.scopes });
+  const row = await insertApiToken(ctx.database.db, {
+    userId,
+    name: input.name,
+    tokenHash: tokenHash(token),
+    scopes: input.scopes,
+  });
   return { id: row.id, name: row.name, scopes: row.scopes, token };
 }
 
 export async function revokeToken(ctx: Ctx, id: string) {
   authorize(ctx, 'case.read');
-  if (!(await revokeApiToken(ctx.database.db, id, ctx.now()))) throw new DomainError('not_found', 'No such active token.');
+  if (!(await revokeApiToken(ctx.database.db, id, ctx.now())))
+    throw new DomainError('not_found', 'No such active token.');
 }

@@ -90,7 +90,13 @@ export async function useSetupToken(tx: DbOrTx, tokenHash: string, now: Date): P
   const res = await tx
     .update(setupTokens)
     .set({ usedAt: now })
-    .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(setupTokens.tokenHash, tokenHash),
+        isNull(setupTokens.usedAt),
+        gt(setupTokens.expiresAt, now),
+      ),
+    )
     .returning();
   return res.length > 0;
 }
