@@ -33,7 +33,9 @@ export interface EmotionRow {
 
 export function readGoEmotions(split: 'train' | 'dev'): EmotionRow[] {
   const dir = join(dataDir(), 'goemotions');
-  const labels = readFileSync(join(dir, 'labels.txt'), 'utf8').split('\n').map((l) => l.trim());
+  const labels = readFileSync(join(dir, 'labels.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
   const toFeeling = new Map<string, string>();
   for (const [feeling, sources] of Object.entries(FEELING_MAP)) {
     for (const s of sources) toFeeling.set(s, feeling);

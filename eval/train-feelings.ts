@@ -15,13 +15,15 @@ const HP = {
   minCount: Number(process.env.MIN_COUNT ?? 2),
   posWeight: Number(process.env.POS_WEIGHT ?? 1),
   keep: Number(process.env.KEEP ?? 0.15),
-  norm: (process.env.NORM ?? "1") === "1",
+  norm: (process.env.NORM ?? '1') === '1',
 };
 const L = FEELINGS.length;
 const SCALE = 20;
 
 interface Doc {
   feats: Int32Array;
+  /** Feature value: 1/sqrt(distinct features in the text), whether or not they are kept. */
+  x: number;
   y: Uint8Array;
 }
 
@@ -34,7 +36,8 @@ function hashId(id: string): number {
 function buildVocab(rows: EmotionRow[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of rows) {
-    for (const f of new Set(featureNames(tokenize(r.text)))) counts.set(f, (counts.get(f) ?? 0) + 1);
+    for (const f of new Set(featureNames(tokenize(r.text))))
+      counts.set(f, (counts.get(f) ?? 0) + 1);
   }
   const vocab = new Map<string, number>();
   for (const [f, c] of counts) if (c >= HP.minCount) vocab.set(f, vocab.size);
@@ -44,11 +47,17 @@ function buildVocab(rows: EmotionRow[]): Map<string, number> {
 function toDocs(rows: EmotionRow[], vocab: Map<string, number>): Doc[] {
   return rows.map((r) => {
     const ids = new Set<number>();
-    for (const f of featureNames(tokenize(r.text))) {
+    const names = new Set(featureNames(tokenize(r.text)));
+    for (const f of names) {
       const id = vocab.get(f);
       if (id !== undefined) ids.add(id);
     }
-    return { feats: Int32Array.from(ids), y: Uint8Array.from(FEELINGS, (f) => (r.feelings.has(f) ? 1 : 0)) };
+    const x = HP.norm ? 1 / Math.sqrt(names.size || 1) : 1;
+    return {
+      feats: Int32Array.from(ids),
+      x,
+      y: Uint8Array.from(FEELINGS, (f) => (r.feelings.has(f) ? 1 : 0)),
+    };
   });
 }
 
@@ -65,7 +74,7 @@ function train(docs: Doc[], nFeat: number): { w: Float64Array; b: Float64Array }
   for (let step = 1; step <= HP.epochs; step++) {
     grad.fill(0);
     for (const d of docs) {
-      const x = HP.norm ? 1 / Math.sqrt(d.feats.length || 1) : 1;
+      const x = d.x;
       for (let k = 0; k < L; k++) {
         let z = theta[bOff + k] ?? 0;
         for (const f of d.feats) z += (theta[f * L + k] ?? 0) * x;
@@ -91,7 +100,7 @@ function train(docs: Doc[], nFeat: number): { w: Float64Array; b: Float64Array }
 }
 
 function scores(d: Doc, w: Float64Array, b: Float64Array): number[] {
-  const x = HP.norm ? 1 / Math.sqrt(d.feats.length || 1) : 1;
+  const x = d.x;
   return FEELINGS.map((_, k) => {
     let z = b[k] ?? 0;
     for (const f of d.feats) z += (w[f * L + k] ?? 0) * x;
@@ -152,10 +161,12 @@ function main(): void {
   for (const [name, id] of vocab) {
     const ws = FEELINGS.map((_, k) => model.w[id * L + k] ?? 0);
     // Quantised to steps of 1/SCALE; tiny weights dropped to keep the shipped file small.
-    if (ws.some((x) => Math.abs(x) >= HP.keep)) features[name] = ws.map((x) => Math.round(x * SCALE));
+    if (ws.some((x) => Math.abs(x) >= HP.keep))
+      features[name] = ws.map((x) => Math.round(x * SCALE));
   }
   const json = {
-    about: 'Logistic weights (times scale) learned from GoEmotions train (Apache-2.0) by eval/train-feelings.ts',
+    about:
+      'Logistic weights (times scale) learned from GoEmotions train (Apache-2.0) by eval/train-feelings.ts',
     hyperParameters: HP,
     scale: SCALE,
     labels: FEELINGS,

@@ -3,7 +3,10 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { corkPgWrites } from './cork.ts';
 import * as schema from './schema.ts';
+
+corkPgWrites();
 
 export type Db = NodePgDatabase<typeof schema>;
 /** A transaction handle has the same query surface as the database. */

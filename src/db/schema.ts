@@ -100,7 +100,11 @@ export const cases = pgTable(
   'cases',
   {
     id: id(),
-    reference: text('reference').notNull().unique(),
+    // Human-readable and sequential: RD-1001, RD-1002 … (assigned by the database).
+    reference: text('reference')
+      .notNull()
+      .unique()
+      .default(sql`'RD-' || nextval('case_reference_seq')`),
     customerId: uuid('customer_id')
       .notNull()
       .references(() => customers.id),

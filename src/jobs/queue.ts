@@ -47,11 +47,14 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
 
 export function jobSender(boss: PgBoss): JobSender {
   return {
-    async send(tx, name, data, opts) {
-      await boss.send(name, data, {
-        db: executorFor(tx),
-        ...(opts?.startAfter ? { startAfter: opts.startAfter } : {}),
-      });
+    async send(tx, jobs) {
+      if (jobs.length === 0) return;
+      const rows = jobs.map((j) => ({
+        name: j.name,
+        data: j.data,
+        ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}),
+      }));
+      await boss.insert(rows, { db: executorFor(tx) });
     },
   };
 }

@@ -19,8 +19,7 @@ export function recordingJobs(): JobSender & { sent: SentJob[] } {
   const sent: SentJob[] = [];
   return {
     sent,
-    send: async (_tx, name, data, opts) =>
-      void sent.push({ name, data, startAfter: opts?.startAfter }),
+    send: async (_tx, jobs) => void sent.push(...jobs),
   };
 }
 

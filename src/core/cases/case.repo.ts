@@ -8,11 +8,6 @@ export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 
-export async function nextReference(tx: DbOrTx): Promise<string> {
-  const res = await tx.execute<{ n: string }>(sql`SELECT nextval('case_reference_seq')::text AS n`);
-  return `RD-${res.rows[0]?.n ?? '0'}`;
-}
-
 export async function insertCase(tx: DbOrTx, row: NewCaseRow): Promise<CaseRow> {
   const [created] = await tx.insert(cases).values(row).returning();
   if (!created) throw new Error('insert into cases returned no row');

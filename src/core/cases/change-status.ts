@@ -32,7 +32,7 @@ export async function applyStatus(ctx: Ctx, c: CaseChange, to: CaseStatus, reaso
   );
   await record(tx, ctx, row.id, 'status_changed', { from, to, reason });
   if (pauses && from === 'awaiting_customer')
-    await scheduleSlaChecks(tx, ctx, updated, settings, now);
+    return scheduleSlaChecks(tx, ctx, updated, settings, now);
   return updated;
 }
 
@@ -58,8 +58,7 @@ export async function reopenCase(ctx: Ctx, caseId: string, raw: unknown) {
         now,
       );
       await record(tx, ctx, row.id, 'reopened', { from: row.status, reason: input.reason });
-      await scheduleSlaChecks(tx, ctx, updated, settings, now, ['resolution']);
-      return updated;
+      return scheduleSlaChecks(tx, ctx, updated, settings, now, ['resolution']);
     },
     { allowClosed: true },
   );

@@ -31,7 +31,7 @@ export async function checkSla(
       if (!isDue && state.dueAt) {
         const at =
           input.stage === 'breach' ? state.dueAt : new Date(state.dueAt.getTime() - windowMs);
-        await ctx.jobs.send(tx, JOBS.slaCheck.name, input, { startAfter: at });
+        await ctx.jobs.send(tx, [{ name: JOBS.slaCheck.name, data: input, startAfter: at }]);
         return 'rescheduled';
       }
       if (!(await claimEffect(tx, `sla:${input.stage}:${input.clock}:${row.id}`, now)))

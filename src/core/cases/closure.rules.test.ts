@@ -26,24 +26,55 @@ describe('closure conditions', () => {
     ['no verdict', { verdict: null }, ['verdict']],
     ['verdict falls short', { verdict: 'falls_short' }, ['verdict']],
     ['exceeds is fine', { verdict: 'exceeds' }, []],
-    ['refusal with a reason replaces the verdict', { verdict: null, refusalReason: 'Wants to go elsewhere' }, []],
-    ['refusal needs no chosen option', { verdict: null, refusalReason: 'No fix wanted', hasChosenOption: false, chosenDelivered: false }, []],
+    [
+      'refusal with a reason replaces the verdict',
+      { verdict: null, refusalReason: 'Wants to go elsewhere' },
+      [],
+    ],
+    [
+      'refusal needs no chosen option',
+      {
+        verdict: null,
+        refusalReason: 'No fix wanted',
+        hasChosenOption: false,
+        chosenDelivered: false,
+      },
+      [],
+    ],
     ['not thanked', { thankedAt: null }, ['thanked']],
     ['nothing chosen', { hasChosenOption: false, chosenDelivered: false }, ['chosen_option']],
     ['chosen but not delivered', { chosenDelivered: false }, ['delivered']],
     ['no root cause', { rootCauseCategory: null }, ['root_cause']],
-    ['one-off with a reason replaces the root cause', { rootCauseCategory: null, oneOffReason: 'Freak storm damage' }, []],
+    [
+      'one-off with a reason replaces the root cause',
+      { rootCauseCategory: null, oneOffReason: 'Freak storm damage' },
+      [],
+    ],
     ['approval pending', { hasPendingApproval: true }, ['approval']],
     ['open promise', { openPromises: 2 }, ['promises']],
     ['not resolved yet', { isResolved: false }, ['resolved']],
-    ['a required manual step', { missingRequiredSteps: [{ key: 'apologize', label: 'Apologise' }] }, ['step:apologize']],
-    ['steps covered by facts are not listed twice', { thankedAt: null, missingRequiredSteps: [{ key: 'thank', label: 'Thank' }] }, ['thanked']],
+    [
+      'a required manual step',
+      { missingRequiredSteps: [{ key: 'apologize', label: 'Apologise' }] },
+      ['step:apologize'],
+    ],
+    [
+      'steps covered by facts are not listed twice',
+      { thankedAt: null, missingRequiredSteps: [{ key: 'thank', label: 'Thank' }] },
+      ['thanked'],
+    ],
   ])('%s', (_name, facts, expected) => {
     expect(codes(facts)).toEqual(expected);
   });
 
   test('every gap names its part and says what to do', () => {
-    const gaps = closureGaps({ ...done, verdict: null, thankedAt: null, hasChosenOption: false, rootCauseCategory: null });
+    const gaps = closureGaps({
+      ...done,
+      verdict: null,
+      thankedAt: null,
+      hasChosenOption: false,
+      rootCauseCategory: null,
+    });
     expect(gaps.map((g) => g.part)).toEqual(['person', 'person', 'problem', 'system']);
     for (const g of gaps) expect(g.message.length).toBeGreaterThan(10);
   });

@@ -1,6 +1,7 @@
 // Intake: every channel becomes the same kind of case (R1). Finds or creates the customer,
 // fixes the SLA targets the case will be held to, writes the first timeline event and queues
 // the acknowledgement and SLA checks — all in one transaction.
+import { randomUUID } from 'node:crypto';
 import { AUTOMATED_CHANNELS } from '../../contracts/enums.ts';
 import { OpenCaseInput } from '../../contracts/cases.ts';
 import { JOBS } from '../../contracts/jobs.ts';
@@ -24,10 +25,9 @@ import {
   findCase,
   insertCase,
   markStep,
-  nextReference,
   type CaseRow,
 } from './case.repo.ts';
-import { scheduleSlaChecks } from './sla-schedule.ts';
+import { planSlaChecks } from './sla-schedule.ts';
 import { record } from './timeline.ts';
 
 type Input = ReturnType<typeof OpenCaseInput.parse>;
@@ -86,7 +86,25 @@ export async function openCase(
       { path: 'receivedAt', message: 'Must not be in the future.' },
     ]);
   }
-  const key = opts.idempotencyKey;
+  try {
+    return await insertOnce(ctx, input, receivedAt, now, opts.idempotencyKey);
+  } catch (err) {
+    // Two submissions with one key raced: the loser rolled back; replay the winner's case.
+    if (err instanceof IdempotencyRace)
+      return insertOnce(ctx, input, receivedAt, now, opts.idempotencyKey);
+    throw err;
+  }
+}
+
+class IdempotencyRace extends Error {}
+
+async function insertOnce(
+  ctx: Ctx,
+  input: Input,
+  receivedAt: Date,
+  now: Date,
+  key: string | undefined,
+): Promise<OpenCaseResult> {
   return ctx.database.db.transaction(async (tx) => {
     if (key) {
       const existing = await findIdempotent(tx, key);
@@ -98,11 +116,21 @@ export async function openCase(
       channel: input.channel,
       severity: input.severity,
     });
+    // The id is chosen here so the SLA plan (due times and check jobs) is known before the insert.
+    const facts = {
+      id: randomUUID(),
+      receivedAt,
+      firstResponseAt: null,
+      resolvedAt: null,
+      firstResponseTarget: targets.firstResponse,
+      resolutionTarget: targets.resolution,
+    };
+    const plan = planSlaChecks(facts, settings, [], now);
     const row = await insertCase(tx, {
-      reference: await nextReference(tx),
+      ...facts,
+      ...plan.due,
       customerId: await resolveCustomer(tx, input.customer),
       channel: input.channel,
-      receivedAt,
       subject: input.subject ?? null,
       account: input.account,
       category: input.category ?? null,
@@ -111,16 +139,8 @@ export async function openCase(
       ownerId: await resolveOwner(tx, ctx, input.ownerId),
       status: 'new',
       suggestedFeelings: input.suggestedFeelings ?? [],
-      firstResponseTarget: targets.firstResponse,
-      resolutionTarget: targets.resolution,
     });
-    // A concurrent retry with the same key loses here and rolls back; the caller replays.
-    if (key && !(await claimIdempotency(tx, key, row.id))) {
-      throw new DomainError(
-        'conflict',
-        'A request with this Idempotency-Key is in progress; retry.',
-      );
-    }
+    if (key && !(await claimIdempotency(tx, key, row.id))) throw new IdempotencyRace();
     await markStep(tx, {
       caseId: row.id,
       stepKey: 'listen',
@@ -135,10 +155,9 @@ export async function openCase(
       callDurationSeconds: input.callDurationSeconds,
       letterScanRef: input.letterScanRef,
     });
-    if (AUTOMATED_CHANNELS.includes(row.channel as Input['channel'])) {
-      await ctx.jobs.send(tx, JOBS.acknowledge.name, { caseId: row.id });
-    }
-    await scheduleSlaChecks(tx, ctx, row, settings, now);
-    return { case: (await findCase(tx, row.id)) ?? row, isReplay: false };
+    const isAutomated = AUTOMATED_CHANNELS.includes(input.channel);
+    const ack = isAutomated ? [{ name: JOBS.acknowledge.name, data: { caseId: row.id } }] : [];
+    await ctx.jobs.send(tx, [...ack, ...plan.jobs]);
+    return { case: row, isReplay: false };
   });
 }

@@ -16,7 +16,9 @@ const ALLOWED: Array<[CaseStatus, CaseStatus]> = [
 ];
 
 describe('case lifecycle', () => {
-  const every = CASE_STATUSES.flatMap((from) => CASE_STATUSES.map((to) => [from, to] as [CaseStatus, CaseStatus]));
+  const every = CASE_STATUSES.flatMap((from) =>
+    CASE_STATUSES.map((to) => [from, to] as [CaseStatus, CaseStatus]),
+  );
   test.each(every)('%s → %s', (from, to) => {
     const expected = ALLOWED.some(([f, t]) => f === from && t === to);
     expect(canTransition(from, to)).toBe(expected);

@@ -41,13 +41,14 @@ export async function makePromise(ctx: Ctx, caseId: string, raw: unknown) {
       dueAt: dueAt.toISOString(),
     });
     const remindAt = new Date(dueAt.getTime() - settings.promiseReminderMinutes * 60_000);
-    await ctx.jobs.send(
-      tx,
-      JOBS.promiseReminder.name,
-      { promiseId: promise.id },
-      { startAfter: remindAt < now ? now : remindAt },
-    );
-    await ctx.jobs.send(tx, JOBS.promiseDue.name, { promiseId: promise.id }, { startAfter: dueAt });
+    await ctx.jobs.send(tx, [
+      {
+        name: JOBS.promiseReminder.name,
+        data: { promiseId: promise.id },
+        startAfter: remindAt < now ? now : remindAt,
+      },
+      { name: JOBS.promiseDue.name, data: { promiseId: promise.id }, startAfter: dueAt },
+    ]);
     return promise;
   });
 }

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { RestitutionKind } from '../../contracts/enums.ts';
 import type { Role } from '../shared/roles.rules.ts';
-import { checkAuthority, DEFAULT_COMPENSATION, fromMinor, remainingAuthority, toMinor } from './authority.rules.ts';
+import {
+  checkAuthority,
+  DEFAULT_COMPENSATION,
+  fromMinor,
+  remainingAuthority,
+  toMinor,
+} from './authority.rules.ts';
 
 describe('money in minor units', () => {
   test.each([
@@ -18,8 +24,21 @@ describe('money in minor units', () => {
 });
 
 describe('authority limits (agent £50, supervisor £500, admin unlimited)', () => {
-  const check = (role: Role, kind: RestitutionKind, amount: string, given = '0', currency = 'GBP') =>
-    checkAuthority({ policy: DEFAULT_COMPENSATION, role, kind, amountMinor: toMinor(amount), currency, alreadyGivenMinor: toMinor(given) });
+  const check = (
+    role: Role,
+    kind: RestitutionKind,
+    amount: string,
+    given = '0',
+    currency = 'GBP',
+  ) =>
+    checkAuthority({
+      policy: DEFAULT_COMPENSATION,
+      role,
+      kind,
+      amountMinor: toMinor(amount),
+      currency,
+      alreadyGivenMinor: toMinor(given),
+    });
 
   test.each<[Role, RestitutionKind, string, string, boolean, string | undefined]>([
     ['agent', 'refund', '50', '0', true, undefined],
@@ -32,14 +51,20 @@ describe('authority limits (agent £50, supervisor £500, admin unlimited)', () 
     ['supervisor', 'refund', '500', '0', true, undefined],
     ['supervisor', 'refund', '450', '60', false, 'over_limit'],
     ['admin', 'refund', '99999', '99999', true, undefined],
-  ])('%s giving %s of %s with %s already given → within=%s', (role, kind, amount, given, within, reason) => {
-    const result = check(role, kind, amount, given);
-    expect(result.isWithin).toBe(within);
-    if (!result.isWithin) expect(result.reason).toBe(reason);
-  });
+  ])(
+    '%s giving %s of %s with %s already given → within=%s',
+    (role, kind, amount, given, within, reason) => {
+      const result = check(role, kind, amount, given);
+      expect(result.isWithin).toBe(within);
+      if (!result.isWithin) expect(result.reason).toBe(reason);
+    },
+  );
 
   test('another currency is refused', () => {
-    expect(check('admin', 'refund', '1', '0', 'EUR')).toMatchObject({ isWithin: false, reason: 'currency' });
+    expect(check('admin', 'refund', '1', '0', 'EUR')).toMatchObject({
+      isWithin: false,
+      reason: 'currency',
+    });
   });
 
   test.each<[Role, string, number | null]>([

@@ -19,9 +19,15 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
-/** Queues durable jobs inside the caller's transaction (see jobs/queue.ts). */
+export interface JobRequest {
+  name: string;
+  data: object;
+  startAfter?: Date;
+}
+
+/** Queues durable jobs inside the caller's transaction (see jobs/queue.ts), in one statement. */
 export interface JobSender {
-  send(tx: DbOrTx, name: string, data: object, opts?: { startAfter?: Date }): Promise<void>;
+  send(tx: DbOrTx, jobs: JobRequest[]): Promise<void>;
 }
 
 export interface Ctx {

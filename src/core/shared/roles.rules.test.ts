@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { PERMISSIONS, ROLES, roleCan, scopeAllows, type Permission, type Role } from './roles.rules.ts';
+import {
+  PERMISSIONS,
+  ROLES,
+  roleCan,
+  scopeAllows,
+  type Permission,
+  type Role,
+} from './roles.rules.ts';
 
 const EXPECTED: Record<Role, Permission[]> = {
   agent: ['case.read', 'case.write'],

@@ -107,12 +107,10 @@ function subtract(intervals: Interval[], cuts: Interval[]): Interval[] {
 function dayIntervals(c: Compiled, day: number): Interval[] {
   if (c.holidays.has(isoOfDay(day))) return [];
   const windows = c.windows[weekdayOfDay(day)] ?? [];
-  const open = windows.map(
-    ([start, end]): Interval => [
-      wallToInstant(c.zone, day, start, 'earliest'),
-      wallToInstant(c.zone, day, end, 'latest'),
-    ],
-  );
+  const open = windows.map(([start, end]): Interval => [
+    wallToInstant(c.zone, day, start, 'earliest'),
+    wallToInstant(c.zone, day, end, 'latest'),
+  ]);
   return normalise(subtract(normalise(open), c.closures));
 }
 

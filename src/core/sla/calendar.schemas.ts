@@ -16,7 +16,9 @@ export const hoursWindowSchema = z
   .refine((w) => w.start < w.end, { path: ['end'], message: 'end must be after start' });
 
 const dayHoursSchema = z.array(hoursWindowSchema).superRefine((windows, ctx) => {
-  const order = windows.map((w, index) => ({ ...w, index })).sort((a, b) => a.start.localeCompare(b.start));
+  const order = windows
+    .map((w, index) => ({ ...w, index }))
+    .sort((a, b) => a.start.localeCompare(b.start));
   for (let i = 1; i < order.length; i += 1) {
     const prev = order[i - 1];
     const cur = order[i];
@@ -46,11 +48,9 @@ export const businessCalendarSchema = z.object({
     sun: dayHoursSchema.optional(),
   }),
   holidays: z.array(
-    z
-      .string()
-      .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid, {
-        message: 'expected a real date as YYYY-MM-DD',
-      }),
+    z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid, {
+      message: 'expected a real date as YYYY-MM-DD',
+    }),
   ),
   closures: z.array(
     z

@@ -148,9 +148,17 @@ function normalisePauses(pauses: Pause[], start: number, horizon: number, isStop
   const clipped = pauses
     .map((p): Span => {
       const to = p.to === null || p.to.getTime() > horizon ? null : p.to.getTime();
-      return { from: Math.max(p.from.getTime(), start), to: to === null && isStopped ? horizon : to };
+      return {
+        from: Math.max(p.from.getTime(), start),
+        to: to === null && isStopped ? horizon : to,
+      };
     })
-    .filter((p) => p.from < horizon && (p.to === null || p.to > p.from))
+    // A pause that starts exactly now already counts: the clock stops the moment it is paused.
+    .filter(
+      (p) =>
+        (p.from < horizon || (p.from === horizon && p.to === null)) &&
+        (p.to === null || p.to > p.from),
+    )
     .sort((a, b) => a.from - b.from);
   const merged: Span[] = [];
   for (const span of clipped) {

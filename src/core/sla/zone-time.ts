@@ -20,15 +20,35 @@ export function parseHhmm(value: string): number | null {
   return hours * 60 + minutes;
 }
 
+const zones = new Map<string, IANAZone>();
+
 export function zoneOf(name: string): IANAZone {
+  const known = zones.get(name);
+  if (known) return known;
   // Luxon would otherwise hand back an invalid zone whose offsets are NaN, poisoning every sum.
   if (!IANAZone.isValidZone(name)) throw new RangeError(`Unknown IANA time zone: ${name}`);
-  return IANAZone.create(name);
+  const zone = IANAZone.create(name);
+  zones.set(name, zone);
+  return zone;
 }
+
+// Asking Intl for an offset is the slow part of every SLA sum. Offsets are whole quarter-hours and
+// zones change them at whole local minutes, so every transition falls on a 15-minute boundary of
+// UTC: the offset at the start of a quarter-hour holds for all of it and can be remembered.
+const QUARTER_MS = 15 * MINUTE_MS;
+const offsetCache = new Map<IANAZone, Map<number, number>>();
 
 /** Offset of the zone at an instant, in ms. */
 function offsetMs(zone: IANAZone, instant: number): number {
-  return zone.offset(instant) * MINUTE_MS;
+  const quarter = Math.floor(instant / QUARTER_MS);
+  let cache = offsetCache.get(zone);
+  if (!cache) offsetCache.set(zone, (cache = new Map()));
+  const hit = cache.get(quarter);
+  if (hit !== undefined) return hit;
+  const offset = zone.offset(quarter * QUARTER_MS) * MINUTE_MS;
+  if (cache.size > 200_000) cache.clear(); // bounded memory for long-running servers
+  cache.set(quarter, offset);
+  return offset;
 }
 
 /** Wall-clock day number of an instant in the zone. */

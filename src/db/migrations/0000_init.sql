@@ -38,7 +38,7 @@ CREATE TABLE "case_steps" (
 --> statement-breakpoint
 CREATE TABLE "cases" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"reference" text NOT NULL,
+	"reference" text DEFAULT 'RD-' || nextval('case_reference_seq') NOT NULL,
 	"customer_id" uuid NOT NULL,
 	"channel" text NOT NULL,
 	"received_at" timestamp with time zone NOT NULL,

@@ -1,0 +1,159 @@
+// Case intake over HTTP (wrk, 50 connections, loopback) against raw single-row INSERTs of an
+// equivalent row into the same database, measured in the same run.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../src/api/app.ts';
+import type { Database } from '../src/db/client.ts';
+import { silentLogger } from '../src/core/shared/context.ts';
+import { insertNewUser } from '../src/core/users/create-user.ts';
+import { createApiToken } from '../src/core/users/sessions.ts';
+import { createBoss, ensureQueues, jobSender } from '../src/jobs/queue.ts';
+import type { Figure } from './figures.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+const BODY = JSON.stringify({
+  channel: 'web',
+  subject: 'Order arrived damaged',
+  account:
+    'The lamp I ordered arrived with a broken shade and the box was crushed. I need it for a gift on Friday.',
+  customer: { firstName: 'Alex', contacts: [{ kind: 'email', value: 'alex@example.com' }] },
+});
+
+// Asynchronous on purpose: the server under test runs in this same process.
+async function wrk(
+  url: string,
+  token: string,
+): Promise<{ rps: number; p50: number; p99: number; non2xx: number }> {
+  const script = join(tmpdir(), 'redress-intake.lua');
+  // Each request comes from a different customer, as real intake does; one shared contact
+  // would serialise every transaction on the same unique-index entry.
+  const [head, tail] = BODY.split('alex@example.com');
+  writeFileSync(
+    script,
+    [
+      'wrk.method = "POST"',
+      'wrk.headers["Content-Type"] = "application/json"',
+      `wrk.headers["Authorization"] = "Bearer ${token}"`,
+      'local n = 0',
+      'local id = tostring(math.random(1, 1e9))',
+      'request = function()',
+      '  n = n + 1',
+      `  return wrk.format(nil, nil, nil, ${JSON.stringify(head)} .. "c" .. id .. "-" .. n .. "@example.com" .. ${JSON.stringify(tail)})`,
+      'end',
+    ].join('\n'),
+  );
+  const { stdout: out } = await promisify(execFile)(
+    'wrk',
+    ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', '-s', script, url],
+    { encoding: 'utf8' },
+  );
+  const ms = (label: string) => {
+    const m = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
+    if (!m) return NaN;
+    const v = Number(m[1]);
+    return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
+  };
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  if (process.env.BENCH_DEBUG) process.stderr.write(out);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
+    p50: ms(' 50'),
+    p99: ms(' 99'),
+    non2xx,
+  };
+}
+
+/** The baseline: 50 concurrent clients each inserting one equivalent row per statement. */
+async function rawInserts(database: Database): Promise<{ rps: number; p50: number; p99: number }> {
+  await database.pool.query(
+    `CREATE TABLE IF NOT EXISTS bench_cases (LIKE cases INCLUDING DEFAULTS)`,
+  );
+  const customer = (await database.pool.query(`SELECT id FROM customers LIMIT 1`)).rows[0]
+    .id as string;
+  const latencies: number[] = [];
+  const end = Date.now() + SECONDS * 1000;
+  let n = 0;
+  const client = async () => {
+    while (Date.now() < end) {
+      const t = performance.now();
+      await database.pool.query(
+        `INSERT INTO bench_cases (reference, customer_id, channel, received_at, subject, account, severity, status, first_response_target, resolution_target)
+         VALUES ($1, $2, 'web', now(), $3, $4, 'normal', 'new', $5, $6)`,
+        [
+          `B-${n++}`,
+          customer,
+          'Order arrived damaged',
+          'The lamp I ordered arrived with a broken shade.',
+          '{"kind":"same_business_day","cutoff":"16:00"}',
+          '{"kind":"business_minutes","minutes":2550}',
+        ],
+      );
+      latencies.push(performance.now() - t);
+    }
+  };
+  const start = Date.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, client));
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.floor((latencies.length - 1) * p)] ?? NaN;
+  return { rps: latencies.length / ((Date.now() - start) / 1000), p50: pct(0.5), p99: pct(0.99) };
+}
+
+export async function benchIntake(database: Database, url: string): Promise<Figure[]> {
+  const boss = createBoss(url);
+  boss.on('error', () => undefined);
+  await boss.start();
+  await ensureQueues(boss);
+  const app = await buildApp({ database, jobs: jobSender(boss), now: () => new Date() });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const user = await insertNewUser(database.db, {
+    email: 'bench@example.test',
+    name: 'Bench',
+    role: 'agent',
+    password: 'bench-password-1',
+  });
+  const ctx = {
+    actor: { kind: 'user' as const, id: user.id, role: 'agent' as const, name: 'Bench' },
+    database,
+    now: () => new Date(),
+    log: silentLogger,
+    jobs: jobSender(boss),
+  };
+  const { token } = await createApiToken(ctx, { name: 'bench', scopes: ['cases:write'] });
+  try {
+    const http = await wrk(`http://127.0.0.1:${port}/api/v1/cases`, token);
+    const raw = await rawInserts(database);
+    return [
+      {
+        name: 'intake over HTTP',
+        value: http.rps,
+        unit: 'req/s',
+        baseline: { name: 'raw single-row INSERT', value: raw.rps },
+        ratio: http.rps / raw.rps,
+      },
+      {
+        name: 'intake p50 latency',
+        value: http.p50,
+        unit: 'ms',
+        baseline: { name: 'raw INSERT p50', value: raw.p50 },
+      },
+      {
+        name: 'intake p99 latency',
+        value: http.p99,
+        unit: 'ms',
+        baseline: { name: 'raw INSERT p99', value: raw.p99 },
+        target: '≤ 100 ms',
+      },
+      { name: 'intake non-2xx responses', value: http.non2xx, unit: 'responses' },
+    ];
+  } finally {
+    await app.close();
+    await boss.stop({ graceful: false, wait: true });
+  }
+}

@@ -1,0 +1,42 @@
+// `npm run bench`: every benchmark figure with its same-run baseline and ratio.
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateDatabase, openDatabase } from '../src/db/client.ts';
+import { startEmbedded } from '../src/db/embedded.ts';
+import { printFigures } from './figures.ts';
+import { benchIntake } from './intake.bench.ts';
+import { benchSla } from './sla.bench.ts';
+
+if (!process.env.BENCH_ONLY_HTTP) printFigures('SLA arithmetic', benchSla());
+
+if (existsSync(new URL('./language.bench.ts', import.meta.url))) {
+  const { benchLanguage } = (await import('./language.bench.ts')) as {
+    benchLanguage: () => Promise<Parameters<typeof printFigures>[1]>;
+  };
+  printFigures('Language', await benchLanguage());
+}
+
+const hasWrk = ['/usr/bin/wrk', '/usr/local/bin/wrk'].some((p) => existsSync(p));
+if (!hasWrk) {
+  process.stdout.write(
+    '\nIntake over HTTP: skipped — install wrk (apt-get install wrk) to measure it.\n',
+  );
+} else {
+  const dataDir = await mkdtemp(join(tmpdir(), 'redress-bench-'));
+  await chmod(dataDir, 0o755);
+  const pg = await startEmbedded({ dataDir, port: 54350 });
+  const database = openDatabase(pg.url, { max: 20 });
+  try {
+    await migrateDatabase(database);
+    printFigures(
+      'Case intake (wrk, 50 connections, loopback)',
+      await benchIntake(database, pg.url),
+    );
+  } finally {
+    await database.close();
+    await pg.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

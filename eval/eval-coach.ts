@@ -1,0 +1,99 @@
+// Coach detections against hand-labelled twcs agent replies (labels in fixtures/, texts read
+// from the shared data by tweet id) and a small set of drafts we wrote ourselves for the
+// detections twcs hardly ever shows (closing change, authority, passive).
+import { readFileSync } from 'node:fs';
+import { coach, type CoachContext, type CoachDetections } from '../src/language/coach.ts';
+import { hasData, readCsv } from './data.ts';
+import { printTable, tally, type LabelScore } from './metrics.ts';
+
+export const COACH_TARGET = 0.8;
+
+const TWCS_FLAGS = [
+  'apology',
+  'conditionalApology',
+  'blameShift',
+  'thanks',
+  'usesFirstName',
+  'acknowledgesFeeling',
+  'concreteNextTime',
+  'offersAction',
+  'deflectsChannel',
+  'evasivePassive',
+] as const;
+const WRITTEN_FLAGS = [
+  'statesChange',
+  'beyondAuthority',
+  'evasivePassive',
+  'conditionalApology',
+  'blameShift',
+] as const;
+
+interface Labelled extends CoachContext {
+  text: string;
+  labels: string[];
+  split?: string;
+}
+
+function readJsonl<T>(name: string): T[] {
+  const url = new URL(`./fixtures/${name}`, import.meta.url);
+  return readFileSync(url, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+}
+
+function predicted(row: Labelled): Set<string> {
+  const { text, ...rest } = row;
+  const context: CoachContext = {
+    customerFirstName: rest.customerFirstName,
+    confirmedFeelings: rest.confirmedFeelings,
+    remainingAuthority: rest.remainingAuthority,
+    isClosing: rest.isClosing,
+  };
+  const has: CoachDetections = coach(text, context).has;
+  return new Set(
+    Object.entries(has)
+      .filter(([, v]) => v)
+      .map(([k]) => k),
+  );
+}
+
+function run(title: string, flags: readonly string[], rows: Labelled[]): LabelScore[] {
+  const scores = tally(
+    flags,
+    rows.map((r) => [new Set(r.labels), predicted(r)]),
+  );
+  printTable(`${title} (${rows.length} replies)`, scores, COACH_TARGET);
+  return scores;
+}
+
+export function evalCoach(): LabelScore[] | null {
+  const written = readJsonl<Labelled>('coach-written.jsonl');
+  const writtenScores = run(
+    'coach detections, drafts written for this eval',
+    WRITTEN_FLAGS,
+    written,
+  );
+  if (!hasData('twcs', 'twcs-dev.csv')) {
+    console.log('\ncoach on twcs: skipped (twcs/twcs-dev.csv not found)');
+    return writtenScores;
+  }
+  const texts = new Map(
+    readCsv('twcs', 'twcs-dev.csv').map((r) => [r.tweet_id ?? '', r.text ?? '']),
+  );
+  const labelled = readJsonl<Labelled & { tweetId: string }>('coach-labels.jsonl').flatMap((r) => {
+    const text = texts.get(r.tweetId);
+    return text === undefined ? [] : [{ ...r, text, tweetId: undefined }];
+  });
+  const clean = labelled.map(({ tweetId: _t, ...r }) => r);
+  run(
+    'coach detections, twcs replies, tune half (patterns adjusted on these)',
+    TWCS_FLAGS,
+    clean.filter((r) => r.split === 'tune'),
+  );
+  return run(
+    'coach detections, twcs replies, test half (not tuned on)',
+    TWCS_FLAGS,
+    clean.filter((r) => r.split === 'test'),
+  );
+}

@@ -1,0 +1,122 @@
+import { describe, expect, test } from 'vitest';
+import { coach, type CoachContext, type CoachDetections } from './coach.ts';
+
+type Flag = keyof CoachDetections;
+
+describe('coach detections', () => {
+  test.each<[Flag, string, boolean, CoachContext?]>([
+    ['apology', 'I am so sorry we missed your delivery.', true],
+    ['apology', 'Your delivery is booked for Monday.', false],
+    ['apologyEarly', 'Sorry about the delay. I have rebooked you.', true],
+    [
+      'apologyEarly',
+      `${'We checked the order history and the depot records and the route plan and the van log in detail today. '.repeat(2)}Sorry.`,
+      false,
+    ],
+    ['conditionalApology', 'We are sorry if you feel let down.', true],
+    ['conditionalApology', 'Apologies for any inconvenience this may have caused.', true],
+    ['conditionalApology', 'We are sorry we let you down.', false],
+    ['blameShift', 'Sorry, but the courier lost it.', true],
+    ['blameShift', 'Our policy does not allow refunds.', true],
+    ['blameShift', 'You should have read the terms.', true],
+    ['blameShift', 'We lost it, and that is on us.', false],
+    ['thanks', 'Thank you for telling us.', true],
+    ['thanks', 'We will fix it.', false],
+    ['usesFirstName', 'Hi Ana, I have fixed it.', true, { customerFirstName: 'Ana' }],
+    [
+      'usesFirstName',
+      'Hi there, I have fixed it. Banana bread for all.',
+      false,
+      { customerFirstName: 'Ana' },
+    ],
+    [
+      'acknowledgesFeeling',
+      'I can see how frustrating this is.',
+      true,
+      { confirmedFeelings: ['frustrated'] },
+    ],
+    ['acknowledgesFeeling', 'I have fixed it.', false, { confirmedFeelings: ['frustrated'] }],
+    ['concreteNextTime', 'I will call you by 4 pm tomorrow.', true],
+    ['concreteNextTime', 'You will hear from us within 2 business days.', true],
+    ['concreteNextTime', 'We will get back to you soon.', false],
+    ['vagueTime', 'We will get back to you soon.', true],
+    ['offersAction', 'I have refunded the delivery fee.', true],
+    ['offersAction', "I'll send a replacement today.", true],
+    ['offersAction', 'We value your feedback.', false],
+    ['deflectsChannel', 'Please DM us your order number.', true],
+    ['deflectsChannel', 'I have refunded the fee; DM us if anything else comes up.', false],
+    [
+      'statesChange',
+      'We have added a second check so this does not happen again.',
+      true,
+      { isClosing: true },
+    ],
+    ['statesChange', 'Glad it is sorted.', false, { isClosing: true }],
+    [
+      'beyondAuthority',
+      'I can offer a $80 credit.',
+      true,
+      { remainingAuthority: { amount: 50, currency: 'USD' } },
+    ],
+    [
+      'beyondAuthority',
+      'I can offer a $30 credit.',
+      false,
+      { remainingAuthority: { amount: 50, currency: 'USD' } },
+    ],
+    ['beyondAuthority', 'I can offer a $30 credit.', true, { remainingAuthority: null }],
+    ['beyondAuthority', 'I guarantee it will never happen again.', true, {}],
+    ['evasivePassive', 'Mistakes were made.', true],
+    ['evasivePassive', 'Your parcel was lost in transit.', true],
+    ['evasivePassive', 'We lost your parcel.', false],
+  ])('%s in %j is %s', (flag, draft, expected, context) => {
+    expect(coach(draft, context ?? {}).has[flag]).toBe(expected);
+  });
+});
+
+describe('coach findings', () => {
+  test.each([
+    ['We are sorry if you feel upset.', 'apology.conditional', 'sorry if you feel'],
+    ['Our courier lost it.', 'apology.excuse', 'courier'],
+    ['Mistakes were made.', 'passive.evasive', 'Mistakes were made'],
+    ['We will be in touch shortly.', 'time.vague', 'shortly'],
+    ['Please DM us.', 'channel.deflect', 'DM'],
+  ])('%j gives %s pointing at %j', (draft, rule, words) => {
+    const f = coach(draft, {}).findings.find((x) => x.rule === rule);
+    expect(f?.span).not.toBeNull();
+    expect(f?.span?.text).toContain(words);
+    expect(draft.slice(f?.span?.start, f?.span?.end)).toBe(f?.span?.text);
+    expect(f?.explanation.length).toBeGreaterThan(10);
+    expect(f?.suggestion.length).toBeGreaterThan(10);
+  });
+
+  test('a good closing reply draws no warnings or errors', () => {
+    const draft =
+      'Hi Ana, I am sorry we sent the wrong size, and I can see how frustrating that was. Thank you for telling us. ' +
+      'I have sent the right size today and refunded the postage. We have added a size check at packing so this does not happen again.';
+    const r = coach(draft, {
+      customerFirstName: 'Ana',
+      confirmedFeelings: ['frustrated'],
+      isClosing: true,
+    });
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('closing without a change and money above authority are flagged', () => {
+    const r = coach('Here is a $500 voucher.', {
+      isClosing: true,
+      remainingAuthority: { amount: 100, currency: 'USD' },
+    });
+    const rules = r.findings.map((f) => f.rule);
+    expect(rules).toContain('closing.no-change');
+    expect(rules).toContain('authority.exceeded');
+    expect(r.findings.find((f) => f.rule === 'authority.exceeded')?.severity).toBe('error');
+  });
+
+  test('open promises are surfaced', () => {
+    const r = coach('Thanks.', {
+      openPromises: [{ what: 'call back', dueAt: '2025-01-03T16:00:00Z' }],
+    });
+    expect(r.findings.some((f) => f.rule === 'promise.open')).toBe(true);
+  });
+});
