@@ -16,6 +16,7 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { deskRoutes } from './routes/desk.routes.ts';
+import { languageRoutes } from './routes/language.routes.ts';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(authRoutes(deps));
       await api.register(casesRoutes(deps));
       await api.register(deskRoutes(deps));
+      await api.register(languageRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

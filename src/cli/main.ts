@@ -4,6 +4,7 @@ import { DomainError } from '../core/shared/errors.ts';
 import { DataDirInUseError } from '../db/embedded.ts';
 import { caseCommand } from './commands/case.ts';
 import { demoCommand } from './commands/demo.ts';
+import { languageCommand } from './commands/language.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/user.ts';
@@ -22,6 +23,9 @@ Usage: redress <command> [options]
   case show <REF> [--json]
   case open --channel C --name N [--email E] [--phone P] --account TEXT [--subject S] [--json]
 
+  analyze [file]             complaints as JSON lines {"id","text"} in, analyses out
+  coach [file]               draft replies as JSON lines {"id","text",…} in, findings out
+
 Options for case commands: --as <email> acts as that staff user, with that user's permissions.
 Configuration comes from environment variables; see the README.`;
 
@@ -31,6 +35,8 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   user: userCommand,
   demo: demoCommand,
   case: caseCommand,
+  analyze: (args, io) => languageCommand('analyze', args, io),
+  coach: (args, io) => languageCommand('coach', args, io),
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {

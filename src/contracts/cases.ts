@@ -42,7 +42,7 @@ export const OpenCaseInput = z.object({
   account: Text(50_000),
   customer: CustomerInput,
   category: Text(80).optional(),
-  severity: Severity.default('normal'),
+  severity: Severity.optional(),
   complainerType: ComplainerType.optional(),
   ownerId: z.uuid().optional(),
   callDurationSeconds: z.number().int().min(0).max(86_400).optional(),

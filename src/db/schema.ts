@@ -123,6 +123,8 @@ export const cases = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     confirmedFeelings: text('confirmed_feelings').array(),
+    /** The language module's reading of the account at intake: suggestions the agent confirms. */
+    analysis: jsonb('analysis'),
     customerIdea: text('customer_idea'),
     verdict: text('verdict'),
     verdictAt: ts('verdict_at'),

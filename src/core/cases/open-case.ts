@@ -2,7 +2,8 @@
 // fixes the SLA targets the case will be held to, writes the first timeline event and queues
 // the acknowledgement and SLA checks — all in one transaction.
 import { randomUUID } from 'node:crypto';
-import { AUTOMATED_CHANNELS } from '../../contracts/enums.ts';
+import { AUTOMATED_CHANNELS, type Severity } from '../../contracts/enums.ts';
+import { analyze } from '../../language/analyze.ts';
 import { OpenCaseInput } from '../../contracts/cases.ts';
 import { JOBS } from '../../contracts/jobs.ts';
 import type { Tx } from '../../db/client.ts';
@@ -67,6 +68,28 @@ async function resolveOwner(tx: Tx, ctx: Ctx, ownerId: string | undefined): Prom
   return leastLoadedAgent(tx);
 }
 
+/**
+ * The language module reads the customer's words at intake. Its findings are suggestions:
+ * stated severity and type always win, and the agent confirms or corrects the rest.
+ */
+function readAccount(input: Input) {
+  const analysis = analyze(input.account);
+  const derived: Severity =
+    analysis.urgency === 2 ? 'critical' : analysis.urgency === 1 ? 'high' : 'normal';
+  return {
+    analysis,
+    severity: input.severity ?? derived,
+    complainerType: input.complainerType ?? (analysis.activist ? 'activist' : null),
+    suggestedFeelings:
+      input.suggestedFeelings ??
+      analysis.feelings.map((f) => ({
+        feeling: f.feeling,
+        score: f.score,
+        evidence: f.evidence.map((e) => e.text),
+      })),
+  };
+}
+
 export interface OpenCaseResult {
   case: CaseRow;
   isReplay: boolean;
@@ -86,12 +109,14 @@ export async function openCase(
       { path: 'receivedAt', message: 'Must not be in the future.' },
     ]);
   }
+  // Read the words before the transaction: CPU work must not hold a database connection.
+  const reading = readAccount(input);
+  const attempt = () => insertOnce(ctx, input, reading, receivedAt, now, opts.idempotencyKey);
   try {
-    return await insertOnce(ctx, input, receivedAt, now, opts.idempotencyKey);
+    return await attempt();
   } catch (err) {
     // Two submissions with one key raced: the loser rolled back; replay the winner's case.
-    if (err instanceof IdempotencyRace)
-      return insertOnce(ctx, input, receivedAt, now, opts.idempotencyKey);
+    if (err instanceof IdempotencyRace) return attempt();
     throw err;
   }
 }
@@ -101,6 +126,7 @@ class IdempotencyRace extends Error {}
 async function insertOnce(
   ctx: Ctx,
   input: Input,
+  reading: ReturnType<typeof readAccount>,
   receivedAt: Date,
   now: Date,
   key: string | undefined,
@@ -114,7 +140,7 @@ async function insertOnce(
     const settings = await loadSettings(tx);
     const targets = selectTargets(settings.slaPolicy, {
       channel: input.channel,
-      severity: input.severity,
+      severity: reading.severity,
     });
     // The id is chosen here so the SLA plan (due times and check jobs) is known before the insert.
     const facts = {
@@ -134,11 +160,12 @@ async function insertOnce(
       subject: input.subject ?? null,
       account: input.account,
       category: input.category ?? null,
-      severity: input.severity,
-      complainerType: input.complainerType ?? null,
+      severity: reading.severity,
+      complainerType: reading.complainerType,
+      analysis: reading.analysis,
       ownerId: await resolveOwner(tx, ctx, input.ownerId),
       status: 'new',
-      suggestedFeelings: input.suggestedFeelings ?? [],
+      suggestedFeelings: reading.suggestedFeelings,
     });
     if (key && !(await claimIdempotency(tx, key, row.id))) throw new IdempotencyRace();
     await markStep(tx, {

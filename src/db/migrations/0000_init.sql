@@ -53,6 +53,7 @@ CREATE TABLE "cases" (
 	"restatement_confirmed_at" timestamp with time zone,
 	"suggested_feelings" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"confirmed_feelings" text[],
+	"analysis" jsonb,
 	"customer_idea" text,
 	"verdict" text,
 	"verdict_at" timestamp with time zone,
