@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { isMigrated } from '../db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { problem, registerErrorHandling } from './plugins/errors.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { deskRoutes } from './routes/desk.routes.ts';
@@ -22,6 +22,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 1_048_576,
+    // Router-level refusals (malformed URL, over-long parameter) answer like every other error.
+    frameworkErrors: (err, request, reply) =>
+      problem(reply, request, err.statusCode ?? 400, {
+        title: err.message,
+        code: err.code ?? 'bad_request',
+      }),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,80}$/.test(given) ? given : randomUUID();

@@ -5,41 +5,121 @@ import type { Feeling } from './types.ts';
 const w = (src: string): RegExp => new RegExp(`\\b(?:${src})\\b`, 'gi');
 
 export const APOLOGY = w(
-  'sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies)|we regret|i regret|please forgive|forgive us|our bad|my bad',
+  'sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies)|(?:we|i)(?: (?:truly|deeply|sincerely|really|do))? regret|regret (?:the|any|that)|please forgive|forgive us|our bad|my bad|lamentamos|lo sentimos|disculp\\w+',
 );
 
 export const CONDITIONAL_APOLOGY = w(
   '(?:sorry|apologi[sz]e|apologies)(?: (?:if|that) you(?: may)? (?:feel|felt|think|thought|were|are|got|have been))|(?:sorry|apologi[sz]e|apologies)(?: if)|(?:sorry|apologi[sz]e|apologies) (?:for|about) any (?:inconvenience|confusion|frustration|trouble|issues?)(?: (?:this|that|it) may have caused)?|(?:may|might) have (?:caused|experienced)|if you (?:feel|felt) (?:that )?(?:upset|offended|let down)|to your liking',
 );
 
+// Blame or excuse: the cause is put outside the organisation (a third party, the customer,
+// weather, infrastructure, busy lines), on "policy" or rules, on "it can happen to anyone",
+// or an apology is followed by "but/however" that is not a promise ("sorry, but we will…").
+const THIRD_PARTY =
+  'courier|carrier|vendor|supplier|partner|contractor|manufacturer|third[- ]party|delivery company|warehouse|provider|power company';
 export const BLAME_SHIFT = w(
-  "(?:sorry|apologi[sz]e|apologies)[^.!?]{0,40}?,? (?:but|however)|(?:our|the) (?:courier|carrier|vendor|supplier|partner|contractor|manufacturer|third[- ]party|delivery company|warehouse)|third[- ]party|the weather|weather (?:conditions|delays)|due to (?:weather|high (?:volume|demand)|circumstances|a system|technical)|(?:beyond|out of) our control|(?:our|company|the) policy|per (?:our )?policy|policy (?:states|says|is)|you (?:should have|didn't|did not|failed to|forgot to|must have)|your (?:fault|mistake|error)|not our fault|my colleague|another (?:agent|department|team)|the other (?:agent|department|team)|the system (?:did|didn't|failed|made|won't|doesn't)",
+  [
+    "(?:sorry|apologi[sz]e|apologies)[^.!?]{0,40}?,? (?:but|however)(?!,? (?:we|i|it|this|that)(?:'ll| will| would be happy| can))",
+    // "our courier lost it" — but not when the reply hands it to them ("pass it to our supplier")
+    `(?<!(?:pass|passed|passing|forward|forwarded|send|sent|escalate|escalated)\\b[^.!?]{0,30}\\b(?:on)?to )(?:our|the)(?: [\\w-]+)? (?:${THIRD_PARTY})`,
+    'third[- ]party|the weather|weather (?:conditions|delays)|power company|commercial power|air traffic (?:control|congestion|delays?)|\\batc\\b|network rail|a fault on the line|licensing (?:agreements?|restrictions?)',
+    'due to (?:the |a |an |our |no |non-?)?(?:weather|storms?|snow|fog|high (?:volume|demand)|circumstances|a system|technical|payment|lack of|missing|late|incorrect|commercial|power|fault|signal|outage|air traffic|atc|strikes?|traffic|congestion|licens\\w*|privacy|polic(?:y|ies)|regulations?|operational|safety|security|restrictions?)',
+    "(?:beyond|out of) our control|operational (?:reasons|needs|requirements)|(?:safety|security) reasons|schedule changes? (?:occur|happen)|(?:can|could|may|does) happen (?:with|to) (?:any|every|all)\\w*|sometimes (?:that|this|it) (?:is not|isn't)",
+    '(?:our|company|the)(?: [\\w-]+)? polic(?:y|ies)|per (?:our )?policy|policy (?:states|says|is)|(?:eu |uk |government )?regulations',
+    "you (?:should(?: have|'ve) (?!received|got|gotten|that|the|a|an)\\w+|didn't (?:read|follow|check|tell|pay|call|report|contact|select|enter|cancel|book)|did not (?:read|follow|check|tell|pay|call|report|contact|select|enter|cancel|book)|failed to|forgot to|must have)|your (?:fault|mistake|error)|not our fault",
+    "my colleague|another (?:agent|department|team)|the other (?:agent|department|team)|the system (?:did|didn't|failed|made|won't|doesn't)",
+    '(?:we|lines|phones|stores?|it) (?:were|are|was|is) (?:very |extremely |really |incredibly |so )?busy',
+  ].join('|'),
 );
 
-export const THANKS = w('thanks?|thank you|thanking you|appreciate|grateful|gratitude');
+export const THANKS = w('thanks?|thank you|thanking you|thx|ty|appreciated?|grateful|gratitude');
 
+// A failure told in the passive with nobody doing it ("mistakes were made", "your parcel was
+// lost", "the call was disconnected"). Delays and cancellations of a service are not counted.
+const BE = '(?:was|were|has been|have been|had been|got|get|is being|are being)';
+const NOT_BEEN =
+  "(?:was not|wasn't|were not|weren't|has not been|hasn't been|have not been|haven't been|had not been)";
 export const EVASIVE_PASSIVE = w(
-  '(?:mistakes?|errors?) (?:was|were|have been|has been) made|(?:was|were|has been|have been|had been|got|get) (?:lost|misplaced|mislaid|damaged|mishandled|overlooked|missed|dropped|broken|ignored|forgotten|mis-?sent|misdirected|not (?:processed|sent|delivered|actioned|completed|received|updated|applied|followed|logged|recorded))',
+  [
+    '(?:mistakes?|errors?) (?:was|were|have been|has been) made',
+    `${BE} (?:lost|misplaced|mislaid|damaged|mishandled|overlooked|missed|dropped|broken|ignored|forgotten|mis-?sent|misdirected|disconnected|cut off|overcharged|double[- ]charged|mixed up|misspelt|misspelled|mis-?routed|mis-?labell?ed)`,
+    `${BE} (?:changed|moved|removed|deleted|closed|suspended|downgraded|charged|sent|applied|cancel+ed) (?:in error|by mistake|incorrectly|wrongly|twice|without)`,
+    `${BE} changed because`,
+    `${BE} delivered (?:early|late|to the wrong|damaged)`,
+    `(?:${BE} not|${NOT_BEEN}) (?:processed|sent|delivered|actioned|completed|received|updated|applied|followed|logged|recorded|refunded|credited|passed on)`,
+  ].join('|'),
 );
 
+// Pointing the customer to another channel: DM, a link, a phone line, another team or company.
+// A link right after an agent's "^AB" signature is only the signature's card, not a pointer.
 export const CHANNEL = w(
-  "dm|dms|pm|direct message|private message|send us a (?:dm|note|message)|message us|(?:call|phone|ring|email|e-mail|contact) us|(?:call|contact|email) (?:our|the) (?:team|support|store|customer care|helpline|number)|reach out to (?:us|our|the)|visit (?:our|the) (?:website|site|help|support|store)|follow (?:us|and dm)|click (?:'?message'?|the link)|(?:via|at|on) (?:https?://\\S+|[\\w.]+\\.(?:com|co\\.uk|net|org)\\S*)",
+  [
+    'dm|dms|pm|direct message|mensajes? directos?|call(?:ing)? (?:us )?back|private message|send us a (?:dm|note|message)|message us|tweet us|(?:call|phone|ring|email|e-mail|contact) us',
+    '(?:call|contact|email|speak (?:to|with)|reach out to|report (?:it|this|the matter) to) (?:our|the|their|your)(?: local)? [\\w-]+',
+    "(?:you(?:'d| would| will)?|please) (?:need to )?(?:contact|call|speak (?:to|with)|reach out to|write to|visit) [\\w-]+",
+    "reach out to (?:us|our|the)|visit (?:our|the) (?:website|site|help|support|store)|follow (?:us|and dm)|click (?:here|'?message'?|the link)",
+    'live chat|chat team|(?:our|the) forum|in-app|help page|(?:secure|secured) (?:web )?(?:link|browser)|(?:at|use|via) (?:the|this) link|(?:telephone|phone) number is|\\d{3,4}[ .-]\\d{3}[ .-]\\d{3,4}',
+    '(?:via|at|on) (?:https?://\\S+|[\\w.]+\\.(?:com|co\\.uk|net|org)\\S*)',
+  ].join('|'),
+);
+/** A bare link counts as a pointer unless it follows a "^AB" signature. */
+export const LINK = /(?<!\^\w{1,12}\s{0,3})https?:\/\/\S+/gi;
+
+// A specific action or solution (see README for the rule). Four kinds:
+// the agent does or did it ("I've refunded", "we can offer"), it is stated as done or on its
+// way in any voice ("a replacement is on its way", "has been reported to our faults team"),
+// an offer of a named fix ("happy to query this for you"), or a concrete instruction to try
+// ("please power cycle…", "have you tried clearing…"). A DM sent "with further instructions"
+// is not an action; it is the channel.
+const STRONG_VERB =
+  'refund(?:ed)?|replac(?:e|ed)|credit(?:ed)?|reissu(?:e|ed)|rebook(?:ed)?|re-?book(?:ed)?|arrang(?:e|ed)|escalat(?:e|ed)|fix(?:ed)?|ship(?:ped)?|waiv(?:e|ed)|upgrad(?:e|ed)|reimburs(?:e|ed)|compensat(?:e|ed)|restor(?:e|ed)|reconnect(?:ed)?|reactivat(?:e|ed)|deactivat(?:e|ed)|unlock(?:ed)?|reset|resen[dt]|sen[dt](?! (?:you |u |us )?(?:a |an )?(?:dm|direct message|private message|message|note|link))|call(?:ed)? you|put (?:a|in)|open(?:ed)? (?:a|an)|authori[sz]e|deposit(?:ed)?|contact(?:ed)? (?:the|our|your)|spoke(?:n)? (?:to|with)|emailed (?:the|our)';
+const OBJECT_VERB =
+  'updat(?:e|ed)|chang(?:e|ed)|add(?:ed)?|appl(?:y|ied)|log(?:ged)?|report(?:ed)?|rais(?:e|ed)|forward(?:ed)?|process(?:ed)?|book(?:ed)?|cancel(?:l?ed)?|issu(?:e|ed)|remov(?:e|ed)';
+const INSTRUCTION =
+  'turn(?:ing)? (?:it )?off|power[- ]?cycl\\w*|restart\\w*|reboot\\w*|re-?install\\w*|uninstall\\w*|updat\\w*|clear\\w*|import\\w*|reset\\w*|sign(?:ing)? (?:in|out)|log(?:ging)? (?:in|out)|disconnect\\w*|unplug\\w*|delet\\w*|return\\w*|check(?:ing)? (?:in|your|that|if)|perform\\w*|run(?:ning)? a|creat\\w* a new|purchas\\w*|select\\w*|go(?:ing)? to (?:settings|the app|your)|tap\\w*|download\\w*|import\\w*';
+export const ACTION = w(
+  [
+    `(?:i|we)(?:'ll|'ve|'re|'m|'d| will| have| had| am| are| just| can| could)?(?: (?:gone ahead and|now|already|personally|just|also|happily|immediately|be able to))? (?:${STRONG_VERB}|(?:${OBJECT_VERB}) (?:your|the|this|it|that|a|an)\\b)`,
+    '(?:has|have|had) been (?:refunded|credited|escalated|reported to|raised with|processed|arranged|issued|reissued|rebooked|replaced|reset|fixed|restored|reconnected|deactivated|reactivated|unlocked|waived|reimbursed|sent out|dispatched|upgraded|cancell?ed as requested)',
+    '(?:is|are) (?:now )?(?:in place|on (?:its|their|the) way)|will be (?:arranged|refunded|credited|sent|replaced|redeposited|deposited|fixed|restored|resolved|reimbursed|processed|rebooked)',
+    '(?:a|your|the) (?:full )?(?:refund|replacement|credit|voucher|reimbursement) (?:of|for|has|is|will|was)',
+    "you(?:'ll| will) (?:receive|get) (?:a|an|your|the)|you(?:'ll| will) be (?:refunded|credited|reimbursed)",
+    '(?:i|we) can (?:offer|provide|quote)|(?:happy|glad) to (?:query|refund|replace|rebook|arrange|cancel|credit|send|quote|add|change|issue|waive)',
+    "let me (?:look|check|fix|sort|take|request|raise|escalate)|(?:team|we|i) (?:is|are|am|'re|'m) (?:aware (?:of this )?and )?looking into|working (?:to (?:get|fix|restore|resolve)|on (?:it|this|that|your|the (?:issue|problem|fault)|a fix|fixing|getting))",
+    "(?:i|we)(?:'ll| will) (?:get in touch|speak|talk) with (?:the|our)|(?:i|we)(?:'ll| will|'ve| have) pass(?:ed)? (?!(?:on )?(?:your |the |these |those )?(?:comments|feedback))|pass(?:ed)? (?:this|it|your (?:details|case|complaint|claim|info\\w*)) (?:on)?to|get (?:your|the) \\w+ back to you",
+    `(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|are you able to|you can|you could|(?:we|i)(?:'d| would)? (?:recommend|suggest)|recommend|have you tried|try)(?: try)? (?:${INSTRUCTION})`,
+    `(?:^@\\w+\\s+|[.!?]\\s+)(?:${INSTRUCTION}|try (?:again|\\w+ing))`,
+    "proceed with (?:a |the )?new|you(?:'ll| will)? need to (?:click|purchase|buy|update|restart|reinstall|select|use|cancel)|(?:perform|run|do) a (?:speed test|power cycle|reset|restart)",
+  ].join('|'),
 );
 
-export const ACTION = w(
-  "(?:i|we)(?:'ll|'ve|'re|'m| will| have| had| am| are| just)?(?: (?:gone ahead and|now|already|personally|just|also|happily|immediately))? (?:refund(?:ed)?|replac(?:e|ed)|sen[dt]|credit(?:ed)?|issu(?:e|ed)|reset|rebook(?:ed)?|re-?book(?:ed)?|cancel(?:l?ed)?|arrang(?:e|ed)|escalat(?:e|ed)|fix(?:ed)?|process(?:ed)?|ship(?:ped)?|waiv(?:e|ed)|book(?:ed)?|reissu(?:e|ed)|upgrad(?:e|ed)|reimburs(?:e|ed)|compensat(?:e|ed)|add(?:ed)?|appl(?:y|ied)|updat(?:e|ed)|chang(?:e|ed)|restor(?:e|ed)|reconnect(?:ed)?|reactivat(?:e|ed)|unlock(?:ed)?|pass(?:ed)? (?:this|it|your)|forward(?:ed)?|log(?:ged)?|report(?:ed)?|rais(?:e|ed)|look(?:ed|ing)? into|check(?:ed|ing)? (?:on|with|into)|investigat(?:e|ed|ing)|call(?:ed)? you|contact(?:ed)? (?:you|the)|put (?:a|in)|open(?:ed)? (?:a|an))|(?:a|your) (?:full )?refund (?:of|for|has|is|will)|(?:a|your) replacement (?:has|is|will)|you(?:'ll| will) (?:receive|get|see|be (?:refunded|credited|contacted))|let me (?:look|check|fix|sort|take)|(?:team|we) (?:is|are) (?:looking|working) (?:into|on)|(?:i|we)(?:'ll| will) (?:look|pass|get)|(?:looping|escalating|passing)|(?:(?:^|[.!?]\\s+|,\\s*)(?:please |pls |kindly )?)(?:try|update|restart|reinstall|clear|import|perform|format|reboot|unplug|return|check (?:your|that|if|to make)|can you check)",
+/** Looking into it, checking, assisting: an action only when the reply does not send the
+ * customer elsewhere first ("DM us so we can look into it" is a deflection). */
+export const GENERIC_ACTION = w(
+  "(?:i|we)(?:'ll| will|'d| would| can)?(?: be (?:happy|glad) to| like to| love to)? (?:look|check|take a (?:closer |deeper )?look|investigate|dig|dive|get (?:it|this) checked|have a look)|look(?:ed|ing)? (?:in)?to (?:it|this|that)|check(?:ed|ing)? (?:on|with|into)|investigat(?:e|ed|ing)|(?:can|will|'ll) (?:have|take) a look",
 );
 
 export const VAGUE_TIME = w(
-  'soon|shortly|asap|as soon as (?:possible|we can)|in due course|at some point|in the (?:coming|next few) (?:days|weeks)|when(?:ever)? possible|at (?:our|the) earliest|eventually|before long|a while',
+  'soon|shortly|asap|as soon as (?:possible|we can|we know)|as quickly as (?:possible|we can)|in due course|at some point|in the (?:coming|next few) (?:days|weeks)|when(?:ever)? possible|at (?:our|the) earliest|eventually|before long|a while|straight ?away|right away',
 );
 
 const DAY =
   'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun';
 const MONTH =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const NUM = '\\d+|one|two|three|four|five|six|seven|ten|twelve|twenty-four|forty-eight';
+// A clock time, a named day or date, "tomorrow", or a bounded span ("within 24 hours", "up to
+// 10 minutes"). "today"/"tonight" count only in a future clause ("we will refund it today"),
+// not in "enjoy the ride today". Vague words ("soon", "shortly") never count.
 export const CONCRETE_TIME = w(
-  `(?:by|before|until|at|on|this|next|from) (?:${DAY})|\\d{1,2}(?::\\d{2})? ?(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{1,2}:\\d{2}|(?:within|in) (?:the next )?(?:\\d+|one|two|three|four|five|24|48|72) (?:business |working )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?)|(?:by|before) (?:the )?(?:end of (?:the )?(?:day|today|week|business)|eod|cob|close of business|noon|midday|tonight|tomorrow|today)|today|tonight|tomorrow|(?:${MONTH}) \\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTH})|\\d{1,2}/\\d{1,2}/\\d{2,4}`,
+  [
+    `(?:by|before|until|till|at|on|this|next|from|coming|either) (?:${DAY})`,
+    '\\d{1,2}(?:[:.]\\d{2})? ?(?:am|pm|a\\.m|p\\.m)|\\d{1,2}:\\d{2}',
+    `(?:within|in|up to|allow|for up to|takes?)(?: the)?(?: next)? (?:${NUM})(?: ?(?:to|-) ?(?:${NUM}))? (?:business |working )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?)`,
+    '(?:by|before|until|till) (?:the )?(?:end of (?:the )?(?:day|today|week|business)|eod|cob|close of business|noon|midday|tonight|tomorrow|today)',
+    "tomorrow|(?:later|by|before) (?:today|tonight)|(?:will|'ll|going to|be back|be open)\\b[^.!?]{0,40}?\\b(?:today|tonight)",
+    `(?:${MONTH}) \\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTH})\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}`,
+  ].join('|'),
 );
 
 export const CHANGE = w(
@@ -69,17 +149,18 @@ export const CURRENCY_OF: Record<string, string> = {
 };
 
 export const FEELING_WORDS: Record<Feeling, RegExp> = {
-  angry: w('angry|anger|furious|mad|livid|outraged|upset|cross'),
+  angry: w('angry|anger|furious|mad|livid|outraged|upset'),
   frustrated: w(
     'frustrat\\w*|annoy\\w*|exasperat\\w*|fed up|irritat\\w*|aggravat\\w*|tiresome|maddening',
   ),
   anxious: w(
-    'anxious|anxiety|worr\\w*|concern\\w*|stress\\w*|nervous|scar\\w*|uneasy|unsettl\\w*|afraid|fear\\w*|alarming',
+    // not "concern(s)": in replies it nearly always means "your issue" ("I understand your concerns")
+    '(?<!no )worr(?:y|ied|ying|ies|isome)|anxious|anxiety|stress\\w*|nervous|scared|scary|frighten\\w*|uneasy|unsettl\\w*|afraid|fear(?:ful|ed|s)?|alarming',
   ),
   disappointed: w(
     'disappoint\\w*|let (?:you|u) down|letdown|not what you expected|fell short|below (?:the |what )?(?:standard|expect\\w*)',
   ),
-  confused: w("confus\\w*|unclear|puzzl\\w*|not clear|doesn't make sense|misleading|baffl\\w*"),
+  confused: w('confus\\w*|puzzl\\w*|baffl\\w*|bewilder\\w*|unclear to you|not clear to you'),
   sad: w('sad|saddened|heartbreak\\w*|heartbroken|upset\\w*|distress\\w*|devastat\\w*|hurt'),
   embarrassed: w('embarrass\\w*|awkward|humiliat\\w*|uncomfortable position|put you on the spot'),
 };

@@ -25,12 +25,17 @@ function wordsBefore(text: string, index: number): number {
   ).length;
 }
 
+/** "We're disappointed to hear…", "I'm saddened…": the agent's own feeling, not the customer's. */
+const OWN_FEELING =
+  /\b(?:we|i)(?:'re|'m| are| am| were| was)(?: (?:so|very|really|truly|deeply|incredibly))?\s*$/i;
+
 function feelingSpan(draft: string, feelings: readonly Feeling[] | undefined): Span | null {
   const list =
     feelings && feelings.length > 0 ? feelings : (Object.keys(P.FEELING_WORDS) as Feeling[]);
   for (const f of list) {
-    const s = firstMatch(draft, P.FEELING_WORDS[f]);
-    if (s) return s;
+    for (const s of matches(draft, P.FEELING_WORDS[f])) {
+      if (!OWN_FEELING.test(draft.slice(Math.max(0, s.start - 30), s.start))) return s;
+    }
   }
   return null;
 }
@@ -54,8 +59,9 @@ export function coach(draft: string, context: CoachContext = {}): CoachResult {
   const feeling = feelingSpan(draft, context.confirmedFeelings);
   const concrete = firstMatch(draft, P.CONCRETE_TIME);
   const vague = firstMatch(draft, P.VAGUE_TIME);
-  const action = firstMatch(draft, P.ACTION);
-  const channel = firstMatch(draft, P.CHANNEL);
+  const channel = firstMatch(draft, P.CHANNEL) ?? firstMatch(draft, P.LINK);
+  const action =
+    firstMatch(draft, P.ACTION) ?? (channel === null ? firstMatch(draft, P.GENERIC_ACTION) : null);
   const change = firstMatch(draft, P.CHANGE);
   const passive = matches(draft, P.EVASIVE_PASSIVE);
   const overLimit = beyondAuthority(draft, context, add);

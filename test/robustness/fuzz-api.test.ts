@@ -8,14 +8,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import {
-  complaint,
-  makeApi,
-  makeDesk,
-  recordingJobs,
-  tokenFor,
-  type Desk,
-} from '../support/harness.ts';
+import { buildApp } from '../../src/api/app.ts';
+import { complaint, makeDesk, recordingJobs, tokenFor, type Desk } from '../support/harness.ts';
 import {
   asJson,
   badChannel,
@@ -28,6 +22,8 @@ import {
 } from '../support/hostile.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+// Printed with the figures; FUZZ_SEED=<seed> replays a run.
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
 // Every table an action may write to; a refusal must leave each one byte-for-byte unchanged.
 const TABLES = [
   'cases',
@@ -65,10 +61,26 @@ const statuses: Record<string, number> = {};
 const accepted = new Map<string, number>(); // case id → times acknowledged with 201
 const byKey = new Map<string, string>(); // idempotency key → case id
 const violations = new Map<string, string[]>(); // kind of failure → sample inputs
+const serverErrors: string[] = []; // why the app answered 500, from its error log
+
+/** The app's error log, reduced to the statement and the end of the message (the cause). */
+const errorLog = {
+  write(line: string) {
+    const message = (JSON.parse(line) as { err?: { message?: string } }).err?.message ?? '?';
+    const statement = /^Failed query: (\w+(?: into| from)? "?\w+"?)/.exec(message)?.[1];
+    const tail = (message.split('\n').at(-1) ?? '').slice(-80);
+    serverErrors.push(statement ? `${statement}: …${tail}` : tail);
+  },
+};
 
 beforeAll(async () => {
   desk = await makeDesk({ jobs });
-  api = await makeApi(desk);
+  api = await buildApp({
+    database: desk.database,
+    jobs,
+    now: desk.clock.now,
+    logger: { level: 'error', stream: errorLog },
+  });
   const admin = await tokenFor(desk, 'admin');
   headers = admin.headers;
   adminId = admin.user.id;
@@ -87,7 +99,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(
-    `fuzz-api: tried ${tried.cases} case creations, ${tried.playbook} playbook calls, ` +
+    `fuzz-api (seed ${SEED}): tried ${tried.cases} case creations, ${tried.playbook} playbook calls, ` +
       `${tried.list} list queries; ${accepted.size} cases accepted; ` +
       `statuses ${JSON.stringify(statuses)}`,
   );
@@ -157,11 +169,16 @@ async function checkAnswer(
   // Router-level refusals (bad URL encoding, over-long params) happen before any route.
   const route = code.startsWith('FST_ERR_') ? 'any route' : routeOf(url);
   const isProblem = /^application\/problem\+json/.test(String(res.headers['content-type']));
-  if (res.statusCode >= 500) violate(`${route}: ${res.statusCode} ${code}`, url, body, res);
+  if (res.statusCode >= 500) {
+    const cause = serverErrors.splice(0).join('; ') || code;
+    violate(`${route}: ${res.statusCode} (${cause})`, url, body, res);
+  }
   if (!isProblem)
     violate(`${route}: ${res.statusCode} ${code} is not problem+json`, url, body, res);
-  else if (!problem.requestId || problem.requestId !== res.headers['x-request-id'])
-    violate(`${route}: ${res.statusCode} problem without the request id`, url, body, res);
+  else if (!problem.requestId)
+    violate(`${route}: ${res.statusCode} problem without a requestId`, url, body, res);
+  else if (problem.requestId !== res.headers['x-request-id'])
+    violate(`${route}: ${res.statusCode} x-request-id header missing or differs`, url, body, res);
   else if (problem.status !== res.statusCode)
     violate(`${route}: problem status differs from HTTP status`, url, body, res);
   const after = await snapshot();
@@ -242,7 +259,7 @@ describe('POST /api/v1/cases under hostile input', () => {
         if (rowCount(after, 'cases') !== rowCount(before, 'cases') + 1)
           violate('an accepted case did not add exactly one row', url, p, res);
       }),
-      { numRuns: RUNS * 3 },
+      { numRuns: RUNS * 3, seed: SEED },
     );
     const stored = await desk.database.pool.query<{ id: string; n: string; opened: string }>(
       `SELECT c.id, count(*) OVER (PARTITION BY c.id)::text AS n,
@@ -321,7 +338,7 @@ describe('playbook endpoints under hostile input', () => {
         const res = await send('POST', url, payload);
         await checkAnswer(url, payload, res, before);
       }),
-      { numRuns: RUNS * 4 },
+      { numRuns: RUNS * 4, seed: SEED },
     );
     expect(reportViolations()).toEqual([]);
   }, 120_000);
@@ -344,7 +361,7 @@ describe('GET /api/v1/cases with hostile queries', () => {
         const res = await send('GET', url, { raw: undefined, contentType: undefined });
         await checkAnswer(url, { raw: JSON.stringify(q), contentType: undefined }, res, before);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
     expect(reportViolations()).toEqual([]);
   }, 60_000);

@@ -25,30 +25,39 @@ export const nastyString = fc.constantFrom(
   'NaN',
 );
 
+/** Characters PostgreSQL refuses in text or jsonb: NUL, and UTF-16 halves without a partner. */
+const unstorable = fc.constantFrom('\u0000', '\ud800', '\udfff', '\udbff\u0000');
+
 export const hostileString = fc.oneof(
   nastyString,
-  // Something valid with something nasty inside, so it survives trim/min(1) and reaches storage.
-  fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), nastyString).map(([a, b]) => `${a}${b}`),
+  // Valid text with something nasty inside survives trim/min(1) and so reaches storage.
+  fc
+    .tuple(fc.string({ minLength: 1, maxLength: 10 }), fc.oneof(unstorable, nastyString))
+    .map(([a, b]) => `${a}${b}`),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
 );
 
 export const badDate = fc.oneof(
-  fc.constantFrom(
-    '2026-02-30T10:00:00Z',
-    '2026-11-23T10:00:00', // no offset
-    '2026-11-23',
-    '23/11/2026',
-    '2099-01-01T00:00:00Z', // future
-    '0000-01-01T00:00:00Z', // ISO year 0: valid ISO 8601, no such year in PostgreSQL
-    '9999-12-31T23:59:59+14:00',
-    '1970-01-01T00:00:00-23:59',
-    '2026-11-23T10:00:00.123456789Z',
-    '',
-  ),
-  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.integer(),
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '2026-02-30T10:00:00Z',
+      '2026-11-23T10:00:00', // no offset
+      '2026-11-23',
+      '23/11/2026',
+      '2099-01-01T00:00:00Z', // future
+      '0000-01-01T00:00:00Z', // ISO year 0: valid ISO 8601, no such year in PostgreSQL
+      '0000-12-31T23:00:00-01:00',
+      '9999-12-31T23:59:59+14:00',
+      '1970-01-01T00:00:00-23:59',
+      '2026-11-23T10:00:00.123456789Z',
+      '',
+    ),
+  },
+  { weight: 1, arbitrary: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()) },
+  { weight: 1, arbitrary: fc.integer() },
 );
 
 export const badChannel = fc.oneof(

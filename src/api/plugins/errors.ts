@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode, type FieldIssue } from '../../core/shared/errors.ts';
+import { unsafeTextIssues } from '../../core/shared/text-safety.ts';
 
 const STATUS: Record<DomainErrorCode, number> = {
   validation: 422,
@@ -28,6 +29,7 @@ export function problem(
 ) {
   return reply
     .status(status)
+    .header('x-request-id', request.id)
     .type('application/problem+json')
     .send({
       type: `https://redress.dev/problems/${body.code}`,
@@ -46,6 +48,16 @@ function isDatabaseDown(err: unknown): boolean {
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  // Text PostgreSQL cannot store is refused before any handler runs, whatever the route.
+  app.addHook('preHandler', async (request) => {
+    const issues = [
+      ...unsafeTextIssues(request.body, 'body'),
+      ...unsafeTextIssues(request.params, 'params'),
+      ...unsafeTextIssues(request.query, 'query'),
+    ];
+    if (issues.length > 0)
+      throw new DomainError('validation', 'Some fields are not valid.', issues);
+  });
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof DomainError) {
       return problem(reply, request, STATUS[err.code], {
