@@ -1,6 +1,7 @@
 // Coach detections against hand-labelled twcs agent replies (labels in fixtures/, texts read
-// from the shared data by tweet id) and a small set of drafts we wrote ourselves for the
-// detections twcs hardly ever shows (closing change, authority, passive).
+// from the shared data by tweet id; how they were chosen is in eval/README.md) and drafts we wrote
+// ourselves for the detections twcs hardly ever shows (closing change, authority, passive, blame),
+// reported separately as written-draft F1.
 import { readFileSync } from 'node:fs';
 import { coach, type CoachContext, type CoachDetections } from '../src/language/coach.ts';
 import { hasData, readCsv } from './data.ts';

@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { deskRoutes } from './routes/desk.routes.ts';
 import { languageRoutes } from './routes/language.routes.ts';
+import { pageRoutes } from './routes/pages.routes.ts';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const ok = await isMigrated(deps.database).catch(() => false);
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready' });
   });
+  pageRoutes(app);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register(
