@@ -18,10 +18,16 @@ export const DEFAULT_SETTINGS: Settings = {
   dueSoonMinutes: 60,
 };
 
+// Parsing the settings (time-zone checks, playbook, limits) costs more than reading them, and
+// they change rarely: the parsed copy is reused while the stored row is unchanged.
+let parsed: { key: string; settings: Settings } | null = null;
+
 export async function loadSettings(tx: DbOrTx): Promise<Settings> {
   const [row] = await tx.select().from(orgSettings).where(eq(orgSettings.id, 1));
   if (!row) return DEFAULT_SETTINGS;
-  return SettingsSchema.parse({
+  const key = JSON.stringify(row);
+  if (parsed?.key === key) return parsed.settings;
+  const settings = SettingsSchema.parse({
     name: row.name,
     calendar: row.calendar,
     slaPolicy: row.slaPolicy,
@@ -30,6 +36,8 @@ export async function loadSettings(tx: DbOrTx): Promise<Settings> {
     promiseReminderMinutes: row.promiseReminderMinutes,
     dueSoonMinutes: row.dueSoonMinutes,
   });
+  parsed = { key, settings };
+  return settings;
 }
 
 export async function saveSettings(tx: DbOrTx, s: Settings, now: Date): Promise<void> {
