@@ -15,10 +15,10 @@ export const Money = z
   .regex(/^\d{1,10}(\.\d{1,2})?$/, 'Use a decimal amount such as 25 or 25.50.');
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as GBP.');
 const Text = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max);
-const Instant = z.iso.datetime({
-  offset: true,
-  message: 'Use an ISO 8601 date-time with an offset.',
-});
+// Bounded to years PostgreSQL and people can use: 2000 to 2999.
+const Instant = z.iso
+  .datetime({ offset: true, message: 'Use an ISO 8601 date-time with an offset.' })
+  .refine((s) => /^2\d{3}-/.test(s), 'Use a date between the years 2000 and 2999.');
 
 export const ContactInput = z.object({ kind: ContactKind, value: Text(320) });
 

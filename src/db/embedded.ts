@@ -40,7 +40,14 @@ async function readPid(file: string): Promise<number | null> {
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
+// Data directories this process already runs: the pid lock cannot tell two starts apart
+// within one process, so they are refused here.
+const startedHere = new Set<string>();
+
 async function claimLock(lockFile: string, dataDir: string): Promise<void> {
+  if (startedHere.has(dataDir)) {
+    throw new DataDirInUseError(`This process already runs the data directory ${dataDir}.`);
+  }
   const holder = await readPid(lockFile);
   if (holder !== null && holder !== process.pid && isAlive(holder)) {
     throw new DataDirInUseError(
@@ -49,6 +56,7 @@ async function claimLock(lockFile: string, dataDir: string): Promise<void> {
     );
   }
   await writeFile(lockFile, `${process.pid}\n`);
+  startedHere.add(dataDir);
 }
 
 /** A PostgreSQL left running by a crashed Redress is shut down before we start our own. */
@@ -119,6 +127,21 @@ export async function startEmbedded(opts: {
   await mkdir(dataDir, { recursive: true });
   const lockFile = join(dataDir, 'redress.pid');
   await claimLock(lockFile, dataDir);
+  try {
+    return await startClaimed(dataDir, lockFile, opts);
+  } catch (err) {
+    // A failed start must not leave this directory locked.
+    startedHere.delete(dataDir);
+    await rm(lockFile, { force: true });
+    throw err;
+  }
+}
+
+async function startClaimed(
+  dataDir: string,
+  lockFile: string,
+  opts: { port: number; database?: string; log?: (line: string) => void },
+): Promise<EmbeddedServer> {
   const pgDir = join(dataDir, 'pg');
   await stopOrphan(pgDir);
   const port = await freePort(opts.port);
@@ -150,6 +173,7 @@ export async function startEmbedded(opts: {
     stop: async () => {
       await pg.stop();
       await rm(lockFile, { force: true });
+      startedHere.delete(dataDir);
     },
   };
 }

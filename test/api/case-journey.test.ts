@@ -152,6 +152,11 @@ describe('a case from intake to closure', () => {
       complaint({ customer: { contacts: [{ kind: 'email', value: ' priya.shah@EXAMPLE.com ' }] } }),
     );
     expect(b.body.customerId).toBe(a.body.customerId);
+    const customer = await call('GET', `/customers/${a.body.customerId}`, agent);
+    expect(customer.body.contacts).toEqual([{ kind: 'email', value: 'priya.shah@example.com' }]);
+    expect(customer.body.cases.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining([a.body.id, b.body.id]),
+    );
   });
 
   test('a retried submission with the same Idempotency-Key returns the first case', async () => {

@@ -79,7 +79,25 @@ export function registerErrorHandling(app: FastifyInstance): void {
         issues,
       });
     }
-    if (isDatabaseDown(err)) {
+    // Safety nets for values PostgreSQL refuses that validation let through: data errors
+    // (class 22, e.g. a number out of range) are the caller's input; integrity errors (class 23)
+    // are a conflict with what is stored. Neither is a server fault.
+    // The driver's error may arrive wrapped by the query builder (as its cause).
+    const cause = (err as { cause?: { code?: unknown } }).cause;
+    const sqlState = String((err as { code?: unknown }).code ?? cause?.code ?? '');
+    if (/^22[0-9A-Z]{3}$/.test(sqlState)) {
+      return problem(reply, request, 422, {
+        title: 'A value is outside what can be stored.',
+        code: 'validation',
+      });
+    }
+    if (/^23[0-9A-Z]{3}$/.test(sqlState)) {
+      return problem(reply, request, 409, {
+        title: 'This conflicts with something already stored.',
+        code: 'conflict',
+      });
+    }
+    if (isDatabaseDown(err) || (cause !== undefined && isDatabaseDown(cause))) {
       void reply.header('Retry-After', '5');
       return problem(reply, request, 503, {
         title: 'The database is unavailable; try again shortly.',

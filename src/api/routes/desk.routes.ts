@@ -8,6 +8,7 @@ import { decideApproval } from '../../core/restitution/decide-approval.ts';
 import { listApprovals, restitutionLedger } from '../../core/restitution/list-approvals.ts';
 import { getSettings, updateSettings } from '../../core/settings/update-settings.ts';
 import { listNotifications } from '../../core/notifications/list-notifications.ts';
+import { getCustomer } from '../../core/customers/get-customer.ts';
 import { ctxOf } from '../context.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -40,6 +41,9 @@ export function deskRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       (req) => listNotifications(ctxOf(req, deps), req.query.unread === 'true'),
+    );
+    app.get('/customers/:id', { schema: { tags: ['customers'], params: Id } }, (req) =>
+      getCustomer(ctxOf(req, deps), req.params.id),
     );
     app.get('/settings', { schema: { tags: ['settings'] } }, (req) =>
       getSettings(ctxOf(req, deps)),
