@@ -143,6 +143,16 @@ describe('a case from intake to closure', () => {
     );
   });
 
+  test('suggested feelings are measured against what agents confirmed', async () => {
+    const report = await call('GET', '/reports/feeling-suggestions', agent);
+    expect(report.body.cases).toBeGreaterThanOrEqual(1);
+    const total = report.body.byFeeling.reduce(
+      (n: number, f: { tp: number; fn: number }) => n + f.tp + f.fn,
+      0,
+    );
+    expect(total).toBeGreaterThanOrEqual(2); // the journey confirmed frustrated + disappointed
+  });
+
   test('intake finds the existing customer by a contact in another case', async () => {
     const a = await call('POST', '/cases', agent, complaint());
     const b = await call(

@@ -9,6 +9,7 @@ import { listApprovals, restitutionLedger } from '../../core/restitution/list-ap
 import { getSettings, updateSettings } from '../../core/settings/update-settings.ts';
 import { listNotifications } from '../../core/notifications/list-notifications.ts';
 import { getCustomer } from '../../core/customers/get-customer.ts';
+import { feelingSuggestionReport } from '../../core/reports/feeling-suggestions.ts';
 import { ctxOf } from '../context.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -44,6 +45,9 @@ export function deskRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get('/customers/:id', { schema: { tags: ['customers'], params: Id } }, (req) =>
       getCustomer(ctxOf(req, deps), req.params.id),
+    );
+    app.get('/reports/feeling-suggestions', { schema: { tags: ['reports'] } }, (req) =>
+      feelingSuggestionReport(ctxOf(req, deps)),
     );
     app.get('/settings', { schema: { tags: ['settings'] } }, (req) =>
       getSettings(ctxOf(req, deps)),
