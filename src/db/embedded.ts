@@ -76,8 +76,9 @@ export function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-async function freePort(preferred: number): Promise<number> {
-  if (await isPortFree(preferred)) return preferred;
+/** `preferred` when it is free, otherwise a port the operating system picks. */
+export async function freePort(preferred = 0): Promise<number> {
+  if (preferred > 0 && (await isPortFree(preferred))) return preferred;
   return new Promise((done, fail) => {
     const srv = net.createServer();
     srv.once('error', fail);

@@ -1,15 +1,9 @@
 // Shared types of the language module. Runtime schemas live in schemas.ts.
 
-export const FEELINGS = [
-  'angry',
-  'frustrated',
-  'anxious',
-  'disappointed',
-  'confused',
-  'sad',
-  'embarrassed',
-] as const;
-export type Feeling = (typeof FEELINGS)[number];
+// One vocabulary for the whole product: the language module reads the same feelings agents confirm.
+import type { Feeling } from '../contracts/enums.ts';
+
+export { FEELINGS, type Feeling } from '../contracts/enums.ts';
 
 /** A piece of the input text: [start, end) in UTF-16 code units, and the text itself. */
 export interface Span {

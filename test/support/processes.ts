@@ -1,23 +1,12 @@
 // Helpers for tests that drive Redress as a child process: free ports, CLI runs, dead pids.
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/redress.js', import.meta.url));
 
 /** A port nobody listens on right now (the OS picks it, then we release it). */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = net.createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => done(port));
-    });
-  });
-}
+export { freePort } from '../../src/db/embedded.ts';
 
 export interface CliResult {
   code: number | null;
