@@ -12,6 +12,7 @@ import { transferCase } from '../../src/core/cases/transfer-case.ts';
 import { makePromise } from '../../src/core/promises/make-promise.ts';
 import { expirePromise, remindPromise } from '../../src/core/promises/promise-jobs.ts';
 import { settlePromise } from '../../src/core/promises/settle-promise.ts';
+import { promiseReport } from '../../src/core/reports/promise-report.ts';
 import { chooseOption } from '../../src/core/resolutions/choose-option.ts';
 import { deliverResolution } from '../../src/core/resolutions/deliver-resolution.ts';
 import { offerSolutions } from '../../src/core/resolutions/offer-solutions.ts';
@@ -239,6 +240,8 @@ describe('promises', () => {
     await expect(
       makePromise(as(agent), c.id, { what: 'Too late', dueAt: '2026-11-23T12:00:00Z' }),
     ).rejects.toMatchObject({ code: 'validation' });
+    // One kept here, one broken in the test above: the kept rate is a half.
+    expect(await promiseReport(as(agent))).toMatchObject({ kept: 1, broken: 1, keptRate: 0.5 });
   });
 });
 

@@ -10,6 +10,7 @@ import { getSettings, updateSettings } from '../../core/settings/update-settings
 import { listNotifications } from '../../core/notifications/list-notifications.ts';
 import { getCustomer } from '../../core/customers/get-customer.ts';
 import { feelingSuggestionReport } from '../../core/reports/feeling-suggestions.ts';
+import { promiseReport } from '../../core/reports/promise-report.ts';
 import { ctxOf } from '../context.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -45,6 +46,9 @@ export function deskRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get('/customers/:id', { schema: { tags: ['customers'], params: Id } }, (req) =>
       getCustomer(ctxOf(req, deps), req.params.id),
+    );
+    app.get('/reports/promises', { schema: { tags: ['reports'] } }, (req) =>
+      promiseReport(ctxOf(req, deps)),
     );
     app.get('/reports/feeling-suggestions', { schema: { tags: ['reports'] } }, (req) =>
       feelingSuggestionReport(ctxOf(req, deps)),

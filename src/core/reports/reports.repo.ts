@@ -1,6 +1,6 @@
-import { isNotNull } from 'drizzle-orm';
+import { isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { cases } from '../../db/schema.ts';
+import { cases, promises } from '../../db/schema.ts';
 
 /** Suggested and agent-confirmed feelings of every case an agent has confirmed. */
 export async function confirmedFeelings(db: DbOrTx) {
@@ -8,4 +8,12 @@ export async function confirmedFeelings(db: DbOrTx) {
     .select({ suggested: cases.suggestedFeelings, confirmed: cases.confirmedFeelings })
     .from(cases)
     .where(isNotNull(cases.confirmedFeelings));
+}
+
+/** Promises by outcome, for the promise-kept rate (R11). */
+export async function promiseOutcomes(db: DbOrTx) {
+  const res = await db.execute<{ status: string; n: number }>(
+    sql`SELECT status, count(*)::int AS n FROM ${promises} GROUP BY status`,
+  );
+  return res.rows;
 }
