@@ -16,6 +16,7 @@ import { problem, registerErrorHandling } from './plugins/errors.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { deskRoutes } from './routes/desk.routes.ts';
+import { emailRoutes } from './routes/email.routes.ts';
 import { languageRoutes } from './routes/language.routes.ts';
 import { pageRoutes } from './routes/pages.routes.ts';
 
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(casesRoutes(deps));
       await api.register(deskRoutes(deps));
       await api.register(languageRoutes(deps));
+      await api.register(emailRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

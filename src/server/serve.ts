@@ -9,6 +9,10 @@ import { issueSetupToken } from '../core/users/first-admin.ts';
 import { createBoss, ensureQueues, jobSender } from '../jobs/queue.ts';
 import { startWorkers } from '../jobs/workers.ts';
 import { openStore, type Store } from './database.ts';
+import { EMAIL_MAX_BYTES } from '../api/routes/email.routes.ts';
+import { parseMime } from '../channels/email/parse-mime.ts';
+import { startSmtpListener } from '../channels/email/smtp-listener.ts';
+import { receiveEmail } from '../core/intake/receive-email.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -40,16 +44,24 @@ export async function serve(
     logger,
     isSecureCookie: config.REDRESS_SECURE_COOKIES,
   });
-  if (config.REDRESS_RUN_JOBS) {
-    const makeCtx = (): Ctx => ({
-      actor: { kind: 'system', name: 'jobs' },
-      database: store.database,
-      now,
-      jobs,
-      log: app.log,
-    });
-    await startWorkers(boss, makeCtx);
-  }
+  const systemCtx = (name: string): Ctx => ({
+    actor: { kind: 'system', name },
+    database: store.database,
+    now,
+    jobs,
+    log: app.log,
+  });
+  if (config.REDRESS_RUN_JOBS) await startWorkers(boss, () => systemCtx('jobs'));
+  const smtp =
+    config.REDRESS_SMTP_PORT === undefined
+      ? null
+      : await startSmtpListener({
+          port: config.REDRESS_SMTP_PORT,
+          host: config.REDRESS_SMTP_HOST,
+          maxBytes: EMAIL_MAX_BYTES,
+          handle: async (raw) => receiveEmail(systemCtx('email'), await parseMime(raw)),
+          onError: (err) => app.log.error({ err }, 'email intake failed'),
+        });
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -65,6 +77,7 @@ export async function serve(
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      await smtp?.close();
       await app.close();
       await boss.stop({ graceful: true, timeout: 10_000 });
       await store.close();

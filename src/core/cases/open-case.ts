@@ -98,7 +98,7 @@ export interface OpenCaseResult {
 export async function openCase(
   ctx: Ctx,
   raw: unknown,
-  opts: { idempotencyKey?: string } = {},
+  opts: { idempotencyKey?: string; suppressAcknowledgement?: boolean } = {},
 ): Promise<OpenCaseResult> {
   authorize(ctx, 'case.write');
   const input = parseInput(OpenCaseInput, raw);
@@ -111,7 +111,7 @@ export async function openCase(
   }
   // Read the words before the transaction: CPU work must not hold a database connection.
   const reading = readAccount(input);
-  const attempt = () => insertOnce(ctx, input, reading, receivedAt, now, opts.idempotencyKey);
+  const attempt = () => insertOnce(ctx, input, reading, receivedAt, now, opts);
   try {
     return await attempt();
   } catch (err) {
@@ -129,8 +129,9 @@ async function insertOnce(
   reading: ReturnType<typeof readAccount>,
   receivedAt: Date,
   now: Date,
-  key: string | undefined,
+  opts: { idempotencyKey?: string; suppressAcknowledgement?: boolean },
 ): Promise<OpenCaseResult> {
+  const key = opts.idempotencyKey;
   return ctx.database.db.transaction(async (tx) => {
     if (key) {
       const existing = await findIdempotent(tx, key);
@@ -182,7 +183,8 @@ async function insertOnce(
       callDurationSeconds: input.callDurationSeconds,
       letterScanRef: input.letterScanRef,
     });
-    const isAutomated = AUTOMATED_CHANNELS.includes(input.channel);
+    // No acknowledgement to staff-logged channels, nor when intake holds it back (mail loops).
+    const isAutomated = AUTOMATED_CHANNELS.includes(input.channel) && !opts.suppressAcknowledgement;
     const ack = isAutomated ? [{ name: JOBS.acknowledge.name, data: { caseId: row.id } }] : [];
     await ctx.jobs.send(tx, [...ack, ...plan.jobs]);
     return { case: row, isReplay: false };

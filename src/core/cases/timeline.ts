@@ -32,6 +32,8 @@ export type EventType =
   | 'root_cause_recorded'
   | 'sla_due_soon'
   | 'sla_breached'
+  | 'customer_message'
+  | 'delivery_failed'
   | 'closed';
 
 export async function record(
