@@ -18,6 +18,11 @@ export const ConfigSchema = z.object({
   REDRESS_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   REDRESS_SMTP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   REDRESS_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  REDRESS_SMTP_OUT_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'Must be an smtp:// or smtps:// URL.')
+    .optional(),
+  REDRESS_MAIL_FROM: z.string().min(3).default('Support <support@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

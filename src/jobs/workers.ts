@@ -6,13 +6,15 @@ import { acknowledgeCase } from '../core/cases/acknowledge-case.ts';
 import { checkSla } from '../core/cases/check-sla.ts';
 import { expirePromise, remindPromise } from '../core/promises/promise-jobs.ts';
 import type { Ctx } from '../core/shared/context.ts';
+import type { Mailer } from '../core/outbound/mailer.ts';
+import { deliverEmail } from '../core/outbound/deliver-email.ts';
 
 type CtxFactory = () => Ctx;
 
 export async function startWorkers(
   boss: PgBoss,
   makeCtx: CtxFactory,
-  opts: { pollingIntervalSeconds?: number } = {},
+  opts: { pollingIntervalSeconds?: number; mailer?: Mailer } = {},
 ): Promise<void> {
   const work = async <T>(
     job: { name: string; payload: { parse(v: unknown): T } },
@@ -30,4 +32,7 @@ export async function startWorkers(
   await work(JOBS.slaCheck, (ctx, d) => checkSla(ctx, d));
   await work(JOBS.promiseReminder, (ctx, d) => remindPromise(ctx, d.promiseId));
   await work(JOBS.promiseDue, (ctx, d) => expirePromise(ctx, d.promiseId));
+  // Without an outbound mail server, email jobs wait in the queue until one is configured.
+  const { mailer } = opts;
+  if (mailer) await work(JOBS.sendEmail, (ctx, d) => deliverEmail(ctx, mailer, d.messageId));
 }

@@ -12,6 +12,7 @@ import { openStore, type Store } from './database.ts';
 import { EMAIL_MAX_BYTES } from '../api/routes/email.routes.ts';
 import { parseMime } from '../channels/email/parse-mime.ts';
 import { startSmtpListener } from '../channels/email/smtp-listener.ts';
+import { smtpMailer } from '../channels/email/smtp-mailer.ts';
 import { receiveEmail } from '../core/intake/receive-email.ts';
 
 export interface RunningServer {
@@ -51,7 +52,11 @@ export async function serve(
     jobs,
     log: app.log,
   });
-  if (config.REDRESS_RUN_JOBS) await startWorkers(boss, () => systemCtx('jobs'));
+  const mailer = config.REDRESS_SMTP_OUT_URL
+    ? smtpMailer(config.REDRESS_SMTP_OUT_URL, config.REDRESS_MAIL_FROM)
+    : undefined;
+  if (config.REDRESS_RUN_JOBS)
+    await startWorkers(boss, () => systemCtx('jobs'), { ...(mailer ? { mailer } : {}) });
   const smtp =
     config.REDRESS_SMTP_PORT === undefined
       ? null

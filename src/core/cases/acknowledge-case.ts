@@ -5,6 +5,7 @@ import { claimEffect } from '../promises/promise.repo.ts';
 import { findCustomer } from '../customers/customer.repo.ts';
 import type { Ctx } from '../shared/context.ts';
 import { mutateCase } from './mutate-case.ts';
+import { queueEmail } from '../outbound/queue-email.ts';
 import { insertMessage } from './message.repo.ts';
 import { record } from './timeline.ts';
 
@@ -53,6 +54,7 @@ export async function acknowledgeCase(ctx: Ctx, caseId: string) {
         messageId: message.id,
         expectedBy: row.firstResponseDueAt?.toISOString() ?? null,
       });
+      await queueEmail(ctx, tx, message);
       return { isNew: true };
     },
     { allowClosed: true },

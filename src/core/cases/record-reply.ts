@@ -4,6 +4,7 @@ import { ReplyInput } from '../../contracts/cases.ts';
 import { actorId, type Ctx } from '../shared/context.ts';
 import { parseInput } from '../shared/parse.ts';
 import { updateCase } from './case.repo.ts';
+import { queueEmail } from '../outbound/queue-email.ts';
 import { insertMessage } from './message.repo.ts';
 import { mutateCase } from './mutate-case.ts';
 import { record } from './timeline.ts';
@@ -20,6 +21,7 @@ export async function recordReply(ctx: Ctx, caseId: string, raw: unknown) {
       authorId: actorId(ctx),
       createdAt: now,
     });
+    await queueEmail(ctx, tx, message);
     const isFirst =
       !input.isInternalNote && row.firstResponseAt === null && ctx.actor.kind === 'user';
     const patch = {

@@ -34,6 +34,8 @@ export type EventType =
   | 'sla_breached'
   | 'customer_message'
   | 'delivery_failed'
+  | 'email_sent'
+  | 'email_delayed'
   | 'closed';
 
 export async function record(
