@@ -23,6 +23,8 @@ export const ConfigSchema = z.object({
     .regex(/^smtps?:\/\//, 'Must be an smtp:// or smtps:// URL.')
     .optional(),
   REDRESS_MAIL_FROM: z.string().min(3).default('Support <support@localhost>'),
+  REDRESS_SMS_AUTH_TOKEN: z.string().min(8).optional(),
+  REDRESS_SOCIAL_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

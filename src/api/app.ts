@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { deskRoutes } from './routes/desk.routes.ts';
 import { emailRoutes } from './routes/email.routes.ts';
+import { webhookRoutes } from './routes/webhooks.routes.ts';
 import { languageRoutes } from './routes/language.routes.ts';
 import { pageRoutes } from './routes/pages.routes.ts';
 
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(deskRoutes(deps));
       await api.register(languageRoutes(deps));
       await api.register(emailRoutes(deps));
+      await api.register(webhookRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

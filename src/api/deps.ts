@@ -9,4 +9,6 @@ export interface AppDeps {
   logger?: boolean | object;
   isSecureCookie?: boolean;
   log?: Logger;
+  /** Webhook secrets; a door without its secret answers 404. */
+  webhooks?: { smsAuthToken?: string; socialSecret?: string; publicUrl: string };
 }

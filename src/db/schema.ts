@@ -300,3 +300,4 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
     .references(() => cases.id),
   createdAt: createdAt(),
 });
+export * from './schema-problems.ts';

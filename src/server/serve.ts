@@ -44,6 +44,11 @@ export async function serve(
     now,
     logger,
     isSecureCookie: config.REDRESS_SECURE_COOKIES,
+    webhooks: {
+      publicUrl: config.REDRESS_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+      ...(config.REDRESS_SMS_AUTH_TOKEN ? { smsAuthToken: config.REDRESS_SMS_AUTH_TOKEN } : {}),
+      ...(config.REDRESS_SOCIAL_SECRET ? { socialSecret: config.REDRESS_SOCIAL_SECRET } : {}),
+    },
   });
   const systemCtx = (name: string): Ctx => ({
     actor: { kind: 'system', name },

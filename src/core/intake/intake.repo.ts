@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { cases, customerContacts } from '../../db/schema.ts';
 
@@ -20,4 +20,21 @@ export async function casesFromEmailSince(
       ),
     );
   return row?.n ?? 0;
+}
+
+/** The customer's most recent open case on a channel, if any. */
+export async function openCaseOf(
+  db: DbOrTx,
+  customerId: string,
+  channel: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(
+      and(eq(cases.customerId, customerId), eq(cases.channel, channel), ne(cases.status, 'closed')),
+    )
+    .orderBy(desc(cases.receivedAt))
+    .limit(1);
+  return row?.id ?? null;
 }
