@@ -18,6 +18,7 @@ import { casesRoutes } from './routes/cases.routes.ts';
 import { deskRoutes } from './routes/desk.routes.ts';
 import { emailRoutes } from './routes/email.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
+import { complaintFormRoutes } from './routes/complaint-form.routes.ts';
 import { languageRoutes } from './routes/language.routes.ts';
 import { pageRoutes } from './routes/pages.routes.ts';
 
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready' });
   });
   pageRoutes(app);
+  await app.register(complaintFormRoutes(deps));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register(

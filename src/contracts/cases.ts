@@ -47,6 +47,8 @@ export const OpenCaseInput = z.object({
   ownerId: z.uuid().optional(),
   callDurationSeconds: z.number().int().min(0).max(86_400).optional(),
   letterScanRef: Text(500).optional(),
+  /** How the customer wants to be answered, when they said so (web form). */
+  preferredContact: z.enum(['email', 'phone', 'sms', 'social']).optional(),
   suggestedFeelings: z
     .array(
       z.object({

@@ -182,6 +182,7 @@ async function insertOnce(
       ownerId: row.ownerId,
       callDurationSeconds: input.callDurationSeconds,
       letterScanRef: input.letterScanRef,
+      preferredContact: input.preferredContact,
     });
     // No acknowledgement to staff-logged channels, nor when intake holds it back (mail loops).
     const isAutomated = AUTOMATED_CHANNELS.includes(input.channel) && !opts.suppressAcknowledgement;
