@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { migrateDatabase, openDatabase } from '../src/db/client.ts';
 import { startEmbedded } from '../src/db/embedded.ts';
 import { printFigures } from './figures.ts';
+import { benchEmail } from './email.bench.ts';
 import { benchIntake } from './intake.bench.ts';
 import { benchSla } from './sla.bench.ts';
 
@@ -19,24 +20,25 @@ if (existsSync(new URL('./language.bench.ts', import.meta.url))) {
 }
 
 const hasWrk = ['/usr/bin/wrk', '/usr/local/bin/wrk'].some((p) => existsSync(p));
-if (!hasWrk) {
-  process.stdout.write(
-    '\nIntake over HTTP: skipped — install wrk (apt-get install wrk) to measure it.\n',
-  );
-} else {
-  const dataDir = await mkdtemp(join(tmpdir(), 'redress-bench-'));
-  await chmod(dataDir, 0o755);
-  const pg = await startEmbedded({ dataDir, port: 54350 });
-  const database = openDatabase(pg.url, { max: 20 });
-  try {
-    await migrateDatabase(database);
+const dataDir = await mkdtemp(join(tmpdir(), 'redress-bench-'));
+await chmod(dataDir, 0o755);
+const pg = await startEmbedded({ dataDir, port: 54350 });
+const database = openDatabase(pg.url, { max: 20 });
+try {
+  await migrateDatabase(database);
+  if (hasWrk) {
     printFigures(
       'Case intake (wrk, 50 connections, loopback)',
       await benchIntake(database, pg.url),
     );
-  } finally {
-    await database.close();
-    await pg.stop();
-    await rm(dataDir, { recursive: true, force: true });
+  } else {
+    process.stdout.write(
+      '\nIntake over HTTP: skipped — install wrk (apt-get install wrk) to measure it.\n',
+    );
   }
+  printFigures('Email intake (SMTP on loopback)', await benchEmail(database));
+} finally {
+  await database.close();
+  await pg.stop();
+  await rm(dataDir, { recursive: true, force: true });
 }
