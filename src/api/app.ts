@@ -21,6 +21,7 @@ import { webhookRoutes } from './routes/webhooks.routes.ts';
 import { complaintFormRoutes } from './routes/complaint-form.routes.ts';
 import { languageRoutes } from './routes/language.routes.ts';
 import { pageRoutes } from './routes/pages.routes.ts';
+import { problemsRoutes } from './routes/problems.routes.ts';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(authRoutes(deps));
       await api.register(casesRoutes(deps));
       await api.register(deskRoutes(deps));
+      await api.register(problemsRoutes(deps));
       await api.register(languageRoutes(deps));
       await api.register(emailRoutes(deps));
       await api.register(webhookRoutes(deps));

@@ -16,6 +16,7 @@ import { closureFacts } from './closure-facts.ts';
 import { listMessages } from './message.repo.ts';
 import { nextStep, progress } from '../playbook/playbook.rules.ts';
 import { caseClock, pausesOf } from './sla-schedule.ts';
+import { caseProblemsSection } from '../problems/case-problems-section.ts';
 
 export async function getCase(ctx: Ctx, caseId: string) {
   authorize(ctx, 'case.read');
@@ -36,6 +37,7 @@ export async function getCase(ctx: Ctx, caseId: string) {
     events,
     pauses,
     facts,
+    problems,
   ] = await Promise.all([
     findCustomer(db, row.customerId),
     contactsOf(db, [row.customerId]),
@@ -48,6 +50,7 @@ export async function getCase(ctx: Ctx, caseId: string) {
     listEvents(db, row.id),
     pausesOf(db, row.id),
     closureFacts(db, row, settings),
+    caseProblemsSection(db, row.id),
   ]);
   const steps = progress(settings.playbook, done);
   const given = restitutions
@@ -76,6 +79,7 @@ export async function getCase(ctx: Ctx, caseId: string) {
     },
     promises,
     messages,
+    problems,
     closure: { canClose: closureGaps(facts).length === 0, missing: closureGaps(facts) },
     timeline: events,
   };

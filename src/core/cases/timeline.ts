@@ -36,6 +36,8 @@ export type EventType =
   | 'delivery_failed'
   | 'email_sent'
   | 'email_delayed'
+  | 'problem_linked'
+  | 'repeat_apology_risk'
   | 'closed';
 
 export async function record(

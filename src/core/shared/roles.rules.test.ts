@@ -11,8 +11,20 @@ import {
 const EXPECTED: Record<Role, Permission[]> = {
   agent: ['case.read', 'case.write'],
   spokesperson: ['case.read', 'case.write'],
-  supervisor: ['case.read', 'case.write', 'case.transfer_any', 'restitution.approve'],
-  manager: ['case.read', 'case.write', 'case.transfer_any', 'restitution.approve'],
+  supervisor: [
+    'case.read',
+    'case.write',
+    'case.transfer_any',
+    'restitution.approve',
+    'problems.manage',
+  ],
+  manager: [
+    'case.read',
+    'case.write',
+    'case.transfer_any',
+    'restitution.approve',
+    'problems.manage',
+  ],
   admin: [...PERMISSIONS],
 };
 
@@ -29,6 +41,8 @@ describe('token scopes narrow permissions', () => {
     [['cases:read'], 'case.write', false],
     [['cases:write'], 'case.read', true],
     [['cases:write'], 'restitution.approve', true],
+    [['cases:write'], 'problems.manage', true],
+    [['cases:read'], 'problems.manage', false],
     [['cases:write'], 'settings.write', false],
     [['admin'], 'users.manage', true],
     [['admin'], 'case.read', false],

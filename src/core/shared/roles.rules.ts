@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'case.write',
   'case.transfer_any',
   'restitution.approve',
+  'problems.manage',
   'settings.write',
   'users.manage',
 ] as const;
@@ -15,8 +16,21 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   agent: ['case.read', 'case.write'],
   spokesperson: ['case.read', 'case.write'],
-  supervisor: ['case.read', 'case.write', 'case.transfer_any', 'restitution.approve'],
-  manager: ['case.read', 'case.write', 'case.transfer_any', 'restitution.approve'],
+  // Problems are owned by those who can change the process: supervisors see the pattern first.
+  supervisor: [
+    'case.read',
+    'case.write',
+    'case.transfer_any',
+    'restitution.approve',
+    'problems.manage',
+  ],
+  manager: [
+    'case.read',
+    'case.write',
+    'case.transfer_any',
+    'restitution.approve',
+    'problems.manage',
+  ],
   admin: [...PERMISSIONS],
 };
 
@@ -33,6 +47,7 @@ const SCOPE_FOR: Record<Permission, TokenScope> = {
   'case.write': 'cases:write',
   'case.transfer_any': 'cases:write',
   'restitution.approve': 'cases:write',
+  'problems.manage': 'cases:write',
   'settings.write': 'admin',
   'users.manage': 'admin',
 };
