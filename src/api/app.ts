@@ -22,6 +22,7 @@ import { complaintFormRoutes } from './routes/complaint-form.routes.ts';
 import { languageRoutes } from './routes/language.routes.ts';
 import { pageRoutes } from './routes/pages.routes.ts';
 import { problemsRoutes } from './routes/problems.routes.ts';
+import { webRoutes } from './routes/web.routes.ts';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -86,5 +87,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  await webRoutes(app);
   return app;
 }

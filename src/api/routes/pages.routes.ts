@@ -1,4 +1,4 @@
-// The first-run set-up page and a plain landing page. No customer text is ever rendered here;
+// The first-run set-up page (the web app itself is served by web.routes.ts). No customer text is ever rendered here;
 // the set-up token is read by the page's own script, never echoed into the HTML.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
@@ -30,12 +30,6 @@ if(r.ok){f.hidden=true;msg.textContent='Done. Sign in as '+j.email+'.';}
 else{msg.textContent=(j.title||'Something went wrong.')+' '+(j.issues||[]).map((i)=>i.path+': '+i.message).join('; ');}});
 </script></body></html>`;
 
-const HOME_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Redress</title>
-<meta name="viewport" content="width=device-width,initial-scale=1"><style>${STYLE}</style></head><body>
-<h1>Redress</h1><p>The service-recovery desk is running.</p>
-<ul><li><a href="/api/v1/openapi.json">API description (OpenAPI)</a></li><li><a href="/readyz">Readiness</a></li></ul>
-</body></html>`;
-
 export function pageRoutes(app: FastifyInstance): void {
   const html = (body: string) => async (_req: unknown, reply: FastifyReply) =>
     reply
@@ -44,5 +38,4 @@ export function pageRoutes(app: FastifyInstance): void {
       .header('x-frame-options', 'DENY')
       .send(body);
   app.get('/setup', { schema: { hide: true } }, html(SETUP_PAGE));
-  app.get('/', { schema: { hide: true } }, html(HOME_PAGE));
 }

@@ -1,0 +1,95 @@
+// The inbox: cases ordered by their next deadline, filters, search and keyboard navigation.
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { navigate } from '../../../app/router.tsx';
+import { ErrorNote, Loading } from '../../../components/query-state.tsx';
+import { useStaff } from '../../../lib/use-staff.ts';
+import { MAX_LIMIT, PAGE_SIZE, useCases, type CaseFilters } from '../api/use-cases.ts';
+import { CaseRow } from './case-row.tsx';
+import { InboxFilters } from './inbox-filters.tsx';
+import { useInboxKeys } from './use-inbox-keys.ts';
+
+export function InboxPage() {
+  const [filters, setFilters] = useState<CaseFilters>({ status: 'open' });
+  const [search, setSearch] = useState('');
+  const q = useDeferredValue(search.trim());
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [selected, setSelected] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const cases = useCases({ ...filters, q: q || undefined }, limit);
+  const staff = useStaff();
+  const owners = useMemo(
+    () => new Map((staff.data ?? []).map((u) => [u.id, u.name])),
+    [staff.data],
+  );
+  const items = useMemo(() => cases.data?.items ?? [], [cases.data]);
+
+  useEffect(() => setSelected(0), [filters, q]);
+  useEffect(() => {
+    document.querySelector('.case-row.is-selected')?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+  const open = useCallback(() => {
+    const item = items[selected];
+    if (item) navigate(`/cases/${item.reference}`);
+  }, [items, selected]);
+  useInboxKeys({ count: items.length, setSelected, open, searchRef });
+
+  return (
+    <section aria-labelledby="inbox-title">
+      <div className="page-head">
+        <h1 id="inbox-title">Inbox</h1>
+        <p className="muted">
+          Nearest deadline first. <kbd>j</kbd>/<kbd>k</kbd> to move, <kbd>Enter</kbd> to open,{' '}
+          <kbd>/</kbd> to search.
+        </p>
+      </div>
+      <InboxFilters
+        ref={searchRef}
+        filters={filters}
+        search={search}
+        onSearch={setSearch}
+        onChange={setFilters}
+      />
+      {cases.isPending && <Loading what="cases" />}
+      {cases.error && <ErrorNote error={cases.error} onRetry={() => void cases.refetch()} />}
+      {cases.data && items.length === 0 && (
+        <p className="empty">No cases match. Clear the search or the filters to see more.</p>
+      )}
+      {items.length > 0 && (
+        <table className="inbox" aria-busy={cases.isFetching}>
+          <caption className="visually-hidden">Cases, nearest deadline first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Case</th>
+              <th scope="col">Customer</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Channel</th>
+              <th scope="col">Status</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Next deadline</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item, i) => (
+              <CaseRow
+                key={item.id}
+                item={item}
+                ownerName={item.ownerId ? owners.get(item.ownerId) : undefined}
+                isSelected={i === selected}
+                onSelect={() => setSelected(i)}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {items.length >= limit && limit < MAX_LIMIT && (
+        <button
+          type="button"
+          className="button--quiet"
+          onClick={() => setLimit((n) => Math.min(n + PAGE_SIZE, MAX_LIMIT))}
+        >
+          Show more cases
+        </button>
+      )}
+    </section>
+  );
+}
