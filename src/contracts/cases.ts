@@ -69,6 +69,10 @@ export const ListCasesQuery = z.object({
   ownerId: z.uuid().optional(),
   channel: Channel.optional(),
   customerId: z.uuid().optional(),
+  category: z.string().max(80).optional(),
+  complainerType: ComplainerType.optional(),
+  /** Cases whose next deadline is missed, or falls due within the due-soon window. */
+  deadline: z.enum(['breached', 'at_risk']).optional(),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

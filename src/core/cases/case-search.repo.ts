@@ -3,19 +3,42 @@ import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListCasesQuery } from '../../contracts/cases.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { cases, customers } from '../../db/schema.ts';
+import { cases, customers, promises } from '../../db/schema.ts';
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-export async function searchCases(db: DbOrTx, q: z.infer<typeof ListCasesQuery>) {
+// The next deadline in SQL, mirroring deadline.rules.ts, so the queue can filter on it.
+function nextDueSql(): SQL {
+  return sql`LEAST(
+    CASE WHEN ${cases.status} <> 'awaiting_customer' AND ${cases.firstResponseAt} IS NULL THEN ${cases.firstResponseDueAt} END,
+    CASE WHEN ${cases.status} NOT IN ('awaiting_customer', 'resolved') THEN ${cases.resolutionDueAt} END,
+    (SELECT min(${promises.dueAt}) FROM ${promises} WHERE ${promises.caseId} = ${cases.id} AND ${promises.status} = 'open'))`;
+}
+
+export async function searchCases(
+  db: DbOrTx,
+  q: z.infer<typeof ListCasesQuery>,
+  clock: { now: Date; dueSoonMs: number },
+) {
   const where: SQL[] = [];
   if (q.status === 'open') where.push(ne(cases.status, 'closed'));
   else if (q.status) where.push(eq(cases.status, q.status));
   if (q.ownerId) where.push(eq(cases.ownerId, q.ownerId));
   if (q.channel) where.push(eq(cases.channel, q.channel));
   if (q.customerId) where.push(eq(cases.customerId, q.customerId));
+  if (q.category) where.push(eq(cases.category, q.category));
+  if (q.complainerType) where.push(eq(cases.complainerType, q.complainerType));
+  if (q.deadline) {
+    const soon = new Date(clock.now.getTime() + clock.dueSoonMs);
+    where.push(ne(cases.status, 'closed'));
+    where.push(
+      q.deadline === 'breached'
+        ? sql`${nextDueSql()} < ${clock.now}`
+        : sql`${nextDueSql()} BETWEEN ${clock.now} AND ${soon}`,
+    );
+  }
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`;
     const match = or(
@@ -43,18 +66,27 @@ export async function searchCases(db: DbOrTx, q: z.infer<typeof ListCasesQuery>)
       firstResponseDueAt: cases.firstResponseDueAt,
       firstResponseAt: cases.firstResponseAt,
       resolutionDueAt: cases.resolutionDueAt,
+      category: cases.category,
+      complainerType: cases.complainerType,
+      nextPromiseDueAt:
+        sql<Date | null>`(SELECT min(${promises.dueAt}) FROM ${promises} WHERE ${promises.caseId} = ${cases.id} AND ${promises.status} = 'open')`.mapWith(
+          (v: string | Date | null) => (v === null ? null : new Date(v)),
+        ),
     })
     .from(cases)
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(
       asc(sql`CASE WHEN ${cases.status} = 'closed' THEN 1 ELSE 0 END`),
-      asc(
-        sql`CASE WHEN ${cases.firstResponseAt} IS NULL THEN ${cases.firstResponseDueAt} ELSE ${cases.resolutionDueAt} END`,
-      ),
+      asc(nextDueSql()),
       desc(cases.receivedAt),
     )
     .limit(q.limit)
     .offset(q.offset);
-  return { items: rows, limit: q.limit, offset: q.offset };
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(cases)
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .where(where.length > 0 ? and(...where) : undefined);
+  return { items: rows, total: count?.n ?? 0, limit: q.limit, offset: q.offset };
 }
