@@ -7,6 +7,7 @@ export async function listApprovals(ctx: Ctx) {
   return (await pendingApprovals(ctx.database.db)).map((r) => ({
     ...r.restitution,
     reference: r.reference,
+    requesterName: r.requesterName,
   }));
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { cases, restitutions } from '../../db/schema.ts';
+import { cases, restitutions, users } from '../../db/schema.ts';
 
 export type RestitutionRow = typeof restitutions.$inferSelect;
 
@@ -38,9 +38,10 @@ export async function decide(
 
 export async function pendingApprovals(tx: DbOrTx) {
   return tx
-    .select({ restitution: restitutions, reference: cases.reference })
+    .select({ restitution: restitutions, reference: cases.reference, requesterName: users.name })
     .from(restitutions)
     .innerJoin(cases, eq(cases.id, restitutions.caseId))
+    .leftJoin(users, eq(users.id, restitutions.requestedBy))
     .where(eq(restitutions.status, 'pending_approval'))
     .orderBy(asc(restitutions.requestedAt));
 }
