@@ -102,7 +102,11 @@ describe('a case from intake to closure', () => {
     expect(gift.body.needsApproval).toBe(true);
     const queue = await call('GET', '/approvals', supervisor);
     expect(queue.body).toHaveLength(1);
-    expect(queue.body[0]).toMatchObject({ reference: ref, amount: '80.00', requesterName: agent.user.name });
+    expect(queue.body[0]).toMatchObject({
+      reference: ref,
+      amount: '80.00',
+      requesterName: agent.user.name,
+    });
     const pendingId = (gift.body.restitution as { id: string }).id;
     const decided = await call('POST', `/approvals/${pendingId}/decision`, supervisor, {
       approve: true,
