@@ -6,6 +6,8 @@ export interface CoachContext {
   remainingAuthority?: { amount: number; currency: string } | null;
   openPromises?: Array<{ what: string; dueAt: string }>;
   isClosing?: boolean;
+  /** The customer already complained about the same problem (R22): an apology alone is not enough. */
+  isRepeat?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

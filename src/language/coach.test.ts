@@ -174,6 +174,25 @@ describe('coach findings', () => {
     expect(r.findings.find((f) => f.rule === 'authority.exceeded')?.severity).toBe('error');
   });
 
+  test.each([
+    ['an apology alone to a repeat complainer', 'I am so sorry this happened again, Priya.', true],
+    [
+      'saying what changed since last time',
+      'I am sorry, Priya. Since your last message we have replaced the courier on your route.',
+      false,
+    ],
+  ])('repeat complaint (R22): %s', (_name, draft, flagged) => {
+    const rules = coach(draft, { isRepeat: true, customerFirstName: 'Priya' }).findings.map(
+      (f) => f.rule,
+    );
+    expect(rules.includes('repeat.no-change')).toBe(flagged);
+    expect(
+      coach(draft, { customerFirstName: 'Priya' }).findings.some(
+        (f) => f.rule === 'repeat.no-change',
+      ),
+    ).toBe(false);
+  });
+
   test('open promises are surfaced', () => {
     const r = coach('Thanks.', {
       openPromises: [{ what: 'call back', dueAt: '2025-01-03T16:00:00Z' }],

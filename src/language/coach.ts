@@ -184,6 +184,17 @@ export function coach(draft: string, context: CoachContext = {}): CoachResult {
         'State the change, or when the customer will hear about it: "We have added a check so…"',
     });
   }
+  if (context.isRepeat && change === null) {
+    add({
+      rule: 'repeat.no-change',
+      severity: 'error',
+      span: null,
+      explanation:
+        'This customer has complained about the same problem before. Apologising again without saying what changed is the failure they will not forgive.',
+      suggestion:
+        'Say what has changed since last time, or when it will: "Since your last message we have… / By 4 December we will…"',
+    });
+  }
   for (const span of passive) {
     add({
       rule: 'passive.evasive',

@@ -49,6 +49,7 @@ export const coachContextSchema = z.object({
     .max(50)
     .optional(),
   isClosing: z.boolean().optional(),
+  isRepeat: z.boolean().optional(),
 });
 
 export const coachInputSchema = coachContextSchema.extend({ text: textSchema });
