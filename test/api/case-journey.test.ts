@@ -108,6 +108,29 @@ describe('a case from intake to closure', () => {
       requesterName: agent.user.name,
     });
     const pendingId = (gift.body.restitution as { id: string }).id;
+    const alerts = await call('GET', '/notifications?unread=true', supervisor);
+    const alert = (alerts.body as unknown as Array<{ id: string; kind: string }>).find(
+      (n) => n.kind === 'approval_requested',
+    );
+    expect(alert).toBeTruthy();
+    expect(
+      (
+        await api.inject({
+          method: 'POST',
+          url: `/api/v1/notifications/${alert?.id}/read`,
+          headers: supervisor.headers,
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await api.inject({
+          method: 'POST',
+          url: `/api/v1/notifications/${alert?.id}/read`,
+          headers: agent.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
     const decided = await call('POST', `/approvals/${pendingId}/decision`, supervisor, {
       approve: true,
       reason: 'Lost a day off work',

@@ -7,7 +7,10 @@ import { settlePromise } from '../../core/promises/settle-promise.ts';
 import { decideApproval } from '../../core/restitution/decide-approval.ts';
 import { listApprovals, restitutionLedger } from '../../core/restitution/list-approvals.ts';
 import { getSettings, updateSettings } from '../../core/settings/update-settings.ts';
-import { listNotifications } from '../../core/notifications/list-notifications.ts';
+import {
+  listNotifications,
+  readNotification,
+} from '../../core/notifications/list-notifications.ts';
 import { getCustomer } from '../../core/customers/get-customer.ts';
 import { feelingSuggestionReport } from '../../core/reports/feeling-suggestions.ts';
 import { promiseReport } from '../../core/reports/promise-report.ts';
@@ -52,6 +55,14 @@ export function deskRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get('/reports/feeling-suggestions', { schema: { tags: ['reports'] } }, (req) =>
       feelingSuggestionReport(ctxOf(req, deps)),
+    );
+    app.post(
+      '/notifications/:id/read',
+      { schema: { tags: ['notifications'], params: Id } },
+      async (req, reply) => {
+        await readNotification(ctxOf(req, deps), req.params.id);
+        return reply.status(204).send();
+      },
     );
     app.get('/settings', { schema: { tags: ['settings'] } }, (req) =>
       getSettings(ctxOf(req, deps)),

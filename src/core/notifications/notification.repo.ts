@@ -16,3 +16,24 @@ export async function listFor(tx: DbOrTx, userId: string, role: string, onlyUnre
     .orderBy(desc(notifications.createdAt))
     .limit(200);
 }
+
+/** Marks an alert read for whoever may see it (its user, or anyone holding its role). */
+export async function markRead(
+  tx: DbOrTx,
+  id: string,
+  userId: string,
+  role: string,
+  at: Date,
+): Promise<boolean> {
+  const res = await tx
+    .update(notifications)
+    .set({ readAt: at })
+    .where(
+      and(
+        eq(notifications.id, id),
+        or(eq(notifications.userId, userId), eq(notifications.role, role)),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return res.length > 0;
+}
