@@ -21,6 +21,7 @@ import { webhookRoutes } from './routes/webhooks.routes.ts';
 import { complaintFormRoutes } from './routes/complaint-form.routes.ts';
 import { languageRoutes } from './routes/language.routes.ts';
 import { pageRoutes } from './routes/pages.routes.ts';
+import { portalRoutes } from './routes/portal.routes.ts';
 import { problemsRoutes } from './routes/problems.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
 
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   pageRoutes(app);
   await app.register(complaintFormRoutes(deps));
+  await app.register(portalRoutes(deps));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register(

@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.ts';
 import type { JobSender, Logger } from '../core/shared/context.ts';
+import type { PortalConfig } from '../core/portal/portal-secret.ts';
 
 /** What the HTTP app needs from the outside world; tests pass their own clock. */
 export interface AppDeps {
@@ -10,5 +11,7 @@ export interface AppDeps {
   isSecureCookie?: boolean;
   log?: Logger;
   /** Webhook secrets; a door without its secret answers 404. */
+  /** Customer portal links: REDRESS_SECRET and REDRESS_PUBLIC_URL. */
+  portal?: PortalConfig;
   webhooks?: { smsAuthToken?: string; socialSecret?: string; publicUrl: string };
 }

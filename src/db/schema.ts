@@ -301,3 +301,4 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   createdAt: createdAt(),
 });
 export * from './schema-problems.ts';
+export * from './schema-portal.ts';

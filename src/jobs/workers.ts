@@ -8,13 +8,14 @@ import { expirePromise, remindPromise } from '../core/promises/promise-jobs.ts';
 import type { Ctx } from '../core/shared/context.ts';
 import type { Mailer } from '../core/outbound/mailer.ts';
 import { deliverEmail } from '../core/outbound/deliver-email.ts';
+import type { PortalConfig } from '../core/portal/portal-secret.ts';
 
 type CtxFactory = () => Ctx;
 
 export async function startWorkers(
   boss: PgBoss,
   makeCtx: CtxFactory,
-  opts: { pollingIntervalSeconds?: number; mailer?: Mailer } = {},
+  opts: { pollingIntervalSeconds?: number; mailer?: Mailer; portal?: PortalConfig } = {},
 ): Promise<void> {
   const work = async <T>(
     job: { name: string; payload: { parse(v: unknown): T } },
@@ -28,7 +29,7 @@ export async function startWorkers(
       },
     );
   };
-  await work(JOBS.acknowledge, (ctx, d) => acknowledgeCase(ctx, d.caseId));
+  await work(JOBS.acknowledge, (ctx, d) => acknowledgeCase(ctx, d.caseId, opts.portal));
   await work(JOBS.slaCheck, (ctx, d) => checkSla(ctx, d));
   await work(JOBS.promiseReminder, (ctx, d) => remindPromise(ctx, d.promiseId));
   await work(JOBS.promiseDue, (ctx, d) => expirePromise(ctx, d.promiseId));

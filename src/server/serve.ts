@@ -38,8 +38,13 @@ export async function serve(
     config.LOG_LEVEL === 'silent'
       ? false
       : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] };
+  const portal = {
+    ...(config.REDRESS_SECRET ? { secret: config.REDRESS_SECRET } : {}),
+    ...(config.REDRESS_PUBLIC_URL ? { publicUrl: config.REDRESS_PUBLIC_URL } : {}),
+  };
   const app = await buildApp({
     database: store.database,
+    portal,
     jobs,
     now,
     logger,
@@ -61,7 +66,7 @@ export async function serve(
     ? smtpMailer(config.REDRESS_SMTP_OUT_URL, config.REDRESS_MAIL_FROM)
     : undefined;
   if (config.REDRESS_RUN_JOBS)
-    await startWorkers(boss, () => systemCtx('jobs'), { ...(mailer ? { mailer } : {}) });
+    await startWorkers(boss, () => systemCtx('jobs'), { ...(mailer ? { mailer } : {}), portal });
   const smtp =
     config.REDRESS_SMTP_PORT === undefined
       ? null

@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.ts';
 
 export const SESSION_COOKIE = 'redress_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const PUBLIC_PATHS = ['/portal/', '/api/v1/public/'];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,7 +28,8 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
-    if (!cookie) return;
+    // Customer-facing doors never act as staff, so a staff session in the same browser is ignored.
+    if (!cookie || PUBLIC_PATHS.some((p) => request.url.startsWith(p))) return;
     request.actor = await actorFromSession(deps.database, cookie, deps.now());
     if (
       request.actor &&

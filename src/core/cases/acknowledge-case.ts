@@ -8,12 +8,16 @@ import { mutateCase } from './mutate-case.ts';
 import { queueEmail } from '../outbound/queue-email.ts';
 import { insertMessage } from './message.repo.ts';
 import { record } from './timeline.ts';
+import { portalSecret, type PortalConfig } from '../portal/portal-secret.ts';
+import { defaultExpiry, portalToken, portalUrl } from '../portal/portal-token.rules.ts';
 
 export function acknowledgementText(input: {
   firstName: string | null;
   reference: string;
   expectedBy: Date | null;
   timeZone: string;
+  /** The customer's portal link (R15), when the server knows its public address. */
+  statusUrl?: string;
 }): string {
   const greeting = input.firstName ? `Dear ${input.firstName},` : 'Hello,';
   const when = input.expectedBy
@@ -26,10 +30,11 @@ export function acknowledgementText(input: {
     '',
     `We have your message and it is logged as case ${input.reference}.`,
     `A member of our team will reply personally by ${when}. Quote ${input.reference} in any reply and it will reach the same person.`,
+    ...(input.statusUrl ? ['', `Follow your case and answer us here: ${input.statusUrl}`] : []),
   ].join('\n');
 }
 
-export async function acknowledgeCase(ctx: Ctx, caseId: string) {
+export async function acknowledgeCase(ctx: Ctx, caseId: string, portal: PortalConfig = {}) {
   return mutateCase(
     ctx,
     caseId,
@@ -41,6 +46,14 @@ export async function acknowledgeCase(ctx: Ctx, caseId: string) {
         reference: row.reference,
         expectedBy: row.firstResponseDueAt,
         timeZone: settings.calendar.timeZone,
+        ...(portal.publicUrl
+          ? {
+              statusUrl: portalUrl(
+                portal.publicUrl,
+                portalToken(await portalSecret(tx, portal), row.id, defaultExpiry(now)),
+              ),
+            }
+          : {}),
       });
       const message = await insertMessage(tx, {
         caseId: row.id,

@@ -17,6 +17,7 @@ import { listMessages } from './message.repo.ts';
 import { nextStep, progress } from '../playbook/playbook.rules.ts';
 import { caseClock, pausesOf } from './sla-schedule.ts';
 import { caseProblemsSection } from '../problems/case-problems-section.ts';
+import { findSurvey } from '../portal/portal.repo.ts';
 
 export async function getCase(ctx: Ctx, caseId: string) {
   authorize(ctx, 'case.read');
@@ -38,6 +39,7 @@ export async function getCase(ctx: Ctx, caseId: string) {
     pauses,
     facts,
     problems,
+    survey,
   ] = await Promise.all([
     findCustomer(db, row.customerId),
     contactsOf(db, [row.customerId]),
@@ -51,6 +53,7 @@ export async function getCase(ctx: Ctx, caseId: string) {
     pausesOf(db, row.id),
     closureFacts(db, row, settings),
     caseProblemsSection(db, row.id),
+    findSurvey(db, row.id),
   ]);
   const steps = progress(settings.playbook, done);
   const given = restitutions
@@ -80,6 +83,7 @@ export async function getCase(ctx: Ctx, caseId: string) {
     promises,
     messages,
     problems,
+    survey,
     closure: { canClose: closureGaps(facts).length === 0, missing: closureGaps(facts) },
     timeline: events,
   };

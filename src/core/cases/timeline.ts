@@ -38,6 +38,8 @@ export type EventType =
   | 'email_delayed'
   | 'problem_linked'
   | 'repeat_apology_risk'
+  | 'portal_link_requested'
+  | 'survey_answered'
   | 'closed';
 
 export async function record(
