@@ -47,6 +47,29 @@ test('a complaint from the form opens a web case and answers with its reference'
   expect(row).toEqual({ channel: 'web', preferred: 'email' });
 });
 
+test('a staff session in the same browser does not block the public form', async () => {
+  const staff = await desk.makeUser('agent', 'Kim Agent');
+  const { signIn } = await import('../../src/core/users/sessions.ts');
+  const session = await signIn(
+    desk.database,
+    { email: 'kim.agent@example.test', password: 'correct horse battery' },
+    desk.clock.now(),
+  );
+  expect(staff.role).toBe('agent');
+  const res = await api.inject({
+    method: 'POST',
+    url: '/api/v1/public/complaints',
+    headers: { cookie: `redress_session=${session.token}` },
+    payload: {
+      firstName: 'Kim',
+      email: 'kim@example.com',
+      message: 'Testing the form from the office.',
+    },
+    remoteAddress: '192.0.2.44',
+  });
+  expect(res.statusCode).toBe(201);
+});
+
 test('missing contact details are named; the honeypot stores nothing; floods are limited', async () => {
   const before = await count();
   const bad = await post({ firstName: 'Ana', preferredContact: 'phone', message: 'Call me' });
