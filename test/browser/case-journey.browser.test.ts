@@ -2,49 +2,31 @@
 // database: sign in, open a case from the inbox with the keyboard, walk it to closure, and make
 // sure a <script> in the customer's words is shown as text and never runs.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../../src/api/app.ts';
-import { insertNewUser } from '../../src/core/users/create-user.ts';
-import { createApiToken } from '../../src/core/users/sessions.ts';
-import { silentLogger } from '../../src/core/shared/context.ts';
-import { createTestDatabase } from '../support/db.ts';
-import { complaint, recordingJobs } from '../support/harness.ts';
+import {
+  CHROMIUM,
+  hasChromium,
+  HOSTILE,
+  startBrowserDesk,
+  type BrowserDesk,
+} from '../support/browser.ts';
+import { complaint } from '../support/harness.ts';
 import { REPO_ROOT } from '../support/processes.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(
     `Skipping the browser tests: ${CHROMIUM} is missing (install it with apt-get install -y chromium).`,
   );
 }
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: FastifyInstance;
+let desk: BrowserDesk;
 let base: string;
-let context: BrowserContext;
-let profileDir: string;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
-async function openCases(token: string) {
-  const headers = { authorization: `Bearer ${token}` };
+async function openCases(headers: Record<string, string>) {
   const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
   const hostile = complaint({
     channel: 'phone',
@@ -54,7 +36,7 @@ async function openCases(token: string) {
     customer: { firstName: 'Mallory', lastName: '<b>Tables</b>', contacts: [] },
   });
   for (const payload of [hostile, complaint({ receivedAt: at(1) })]) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/cases', headers, payload });
+    const res = await desk.app.inject({ method: 'POST', url: '/api/v1/cases', headers, payload });
     expect(res.statusCode).toBe(201);
   }
 }
@@ -66,42 +48,12 @@ beforeAll(async () => {
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
-  database = await createTestDatabase();
-  const agent = await insertNewUser(database.db, {
-    email: 'ana@example.test',
-    name: 'Ana Agent',
-    role: 'agent',
-    password: 'correct horse battery',
-  });
-  app = await buildApp({ database, jobs: recordingJobs(), now: () => new Date() });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const actor = { kind: 'user' as const, id: agent.id, role: 'agent' as const, name: agent.name };
-  const ctx = { actor, database, now: () => new Date(), log: silentLogger, jobs: recordingJobs() };
-  await openCases((await createApiToken(ctx, { name: 'seed', scopes: ['cases:write'] })).token);
-  profileDir = await mkdtemp(join(tmpdir(), 'redress-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1280, height: 800 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('dialog', (d) => {
-    pageErrors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  desk = await startBrowserDesk();
+  ({ base, page, pageErrors } = desk);
+  await openCases(desk.agentHeaders);
 });
 
-afterAll(async () => {
-  await context?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
-  await app?.close();
-  await database?.close();
-});
+afterAll(() => desk?.close());
 
 // Page code is passed as strings: this file is type-checked for Node, without the DOM library.
 const pwned = () => page.evaluate('window.__pwned');

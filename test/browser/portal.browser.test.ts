@@ -1,41 +1,18 @@
 // The customer portal in a real browser (Debian's chromium via playwright-core) against the real
 // server: open the signed link, accept a solution ("meets"), fill the survey; the agent then
 // sees both. A <script> in the customer's own words is shown as text and never runs.
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../../src/api/app.ts';
-import { silentLogger } from '../../src/core/shared/context.ts';
-import { insertNewUser } from '../../src/core/users/create-user.ts';
-import { createApiToken } from '../../src/core/users/sessions.ts';
-import { createTestDatabase } from '../support/db.ts';
-import { complaint, recordingJobs } from '../support/harness.ts';
+import { hasChromium, HOSTILE, startBrowserDesk, type BrowserDesk } from '../support/browser.ts';
+import { complaint } from '../support/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
-const hasChromium = existsSync(CHROMIUM);
-
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let desk: BrowserDesk;
 let app: FastifyInstance;
 let base: string;
-let context: BrowserContext;
-let profileDir: string;
 let page: Page;
 let headers: Record<string, string>;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
 async function staff(method: 'GET' | 'POST', url: string, payload?: object): Promise<any> {
@@ -51,43 +28,12 @@ async function staff(method: 'GET' | 'POST', url: string, payload?: object): Pro
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  database = await createTestDatabase();
-  const agent = await insertNewUser(database.db, {
-    email: 'ana@example.test',
-    name: 'Ana Agent',
-    role: 'agent',
-    password: 'correct horse battery',
-  });
-  app = await buildApp({ database, jobs: recordingJobs(), now: () => new Date() });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const actor = { kind: 'user' as const, id: agent.id, role: 'agent' as const, name: agent.name };
-  const ctx = { actor, database, now: () => new Date(), log: silentLogger, jobs: recordingJobs() };
-  const { token } = await createApiToken(ctx, { name: 'seed', scopes: ['cases:write'] });
-  headers = { authorization: `Bearer ${token}` };
-  profileDir = await mkdtemp(join(tmpdir(), 'redress-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1280, height: 800 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('dialog', (d) => {
-    pageErrors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  desk = await startBrowserDesk();
+  ({ app, base, page, pageErrors } = desk);
+  headers = desk.agentHeaders;
 });
 
-afterAll(async () => {
-  await context?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
-  await app?.close();
-  await database?.close();
-});
+afterAll(() => desk?.close());
 
 // Page code is passed as strings: this file is type-checked for Node, without the DOM library.
 const pwned = () => page.evaluate('window.__pwned');

@@ -1,0 +1,88 @@
+// A real browser against a real server for the browser tests: Debian's chromium driven by
+// playwright-core (never a downloaded browser), a fresh database, one agent with an API token.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../../src/api/app.ts';
+import { silentLogger } from '../../src/core/shared/context.ts';
+import { insertNewUser } from '../../src/core/users/create-user.ts';
+import { createApiToken } from '../../src/core/users/sessions.ts';
+import { createTestDatabase } from './db.ts';
+import { recordingJobs } from './harness.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+// Without the background-networking flags Chromium keeps dialling out on this closed network.
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const hasChromium = existsSync(CHROMIUM);
+/** Customer text that would run if any screen rendered it as HTML. */
+export const HOSTILE =
+  '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
+
+export interface BrowserDesk {
+  database: Awaited<ReturnType<typeof createTestDatabase>>;
+  app: FastifyInstance;
+  base: string;
+  page: Page;
+  /** Uncaught page errors and dialogs: an injected script would show up here. */
+  pageErrors: string[];
+  /** Bearer headers of the seeded agent (ana@example.test / "correct horse battery"). */
+  agentHeaders: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserDesk(): Promise<BrowserDesk> {
+  const database = await createTestDatabase();
+  const agent = await insertNewUser(database.db, {
+    email: 'ana@example.test',
+    name: 'Ana Agent',
+    role: 'agent',
+    password: 'correct horse battery',
+  });
+  const app = await buildApp({ database, jobs: recordingJobs(), now: () => new Date() });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const actor = { kind: 'user' as const, id: agent.id, role: 'agent' as const, name: agent.name };
+  const ctx = { actor, database, now: () => new Date(), log: silentLogger, jobs: recordingJobs() };
+  const { token } = await createApiToken(ctx, { name: 'seed', scopes: ['cases:write'] });
+  const profileDir = await mkdtemp(join(tmpdir(), 'redress-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(10_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('dialog', (d) => {
+    pageErrors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return {
+    database,
+    app,
+    base,
+    page,
+    pageErrors,
+    agentHeaders: { authorization: `Bearer ${token}` },
+    close: async () => {
+      await context.close();
+      await rm(profileDir, { recursive: true, force: true });
+      await app.close();
+      await database.close();
+    },
+  };
+}
