@@ -1,7 +1,14 @@
 // A complaint carried from intake to a properly recovered, closed case over the HTTP API.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { complaint, makeApi, makeDesk, tokenFor, type Desk } from '../support/harness.ts';
+import {
+  apiCaller,
+  complaint,
+  makeApi,
+  makeDesk,
+  tokenFor,
+  type Desk,
+} from '../support/harness.ts';
 
 let desk: Desk;
 let api: FastifyInstance;
@@ -19,21 +26,7 @@ afterAll(async () => {
   await desk.close();
 });
 
-async function call(
-  method: 'GET' | 'POST',
-  url: string,
-  who: { headers: Record<string, string> },
-  payload?: object,
-) {
-  const res = await api.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: who.headers,
-    ...(payload ? { payload } : {}),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
-  return { status: res.statusCode, body: res.json() as Record<string, any> };
-}
+const call = apiCaller(() => api);
 
 describe('a case from intake to closure', () => {
   test('walks the whole recovery and closes only when person, problem and system are done', async () => {

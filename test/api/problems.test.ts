@@ -2,7 +2,14 @@
 // on a case and links with one click; the repeat flag shows on the case; verification needs proof.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { complaint, makeApi, makeDesk, tokenFor, type Desk } from '../support/harness.ts';
+import {
+  apiCaller,
+  complaint,
+  makeApi,
+  makeDesk,
+  tokenFor,
+  type Desk,
+} from '../support/harness.ts';
 
 let desk: Desk;
 let api: FastifyInstance;
@@ -22,21 +29,7 @@ afterAll(async () => {
   await desk.close();
 });
 
-async function call(
-  method: 'GET' | 'POST',
-  url: string,
-  who: { headers: Record<string, string> },
-  payload?: object,
-) {
-  const res = await api.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: who.headers,
-    ...(payload ? { payload } : {}),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
-  return { status: res.statusCode, body: res.json() as Record<string, any> };
-}
+const call = apiCaller(() => api);
 
 const kettle = (name: string, account: string) =>
   complaint({

@@ -100,3 +100,22 @@ export function complaint(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** `call(method, url, who, payload)` against /api/v1 of an in-process app, as a staff member. */
+export function apiCaller(getApi: () => FastifyInstance) {
+  return async (
+    method: 'GET' | 'POST',
+    url: string,
+    who: { headers: Record<string, string> },
+    payload?: object,
+  ) => {
+    const res = await getApi().inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: who.headers,
+      ...(payload ? { payload } : {}),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
+    return { status: res.statusCode, body: res.json() as Record<string, any> };
+  };
+}
