@@ -25,6 +25,13 @@ const FLAGS = [
   '--no-first-run',
 ];
 export const hasChromium = existsSync(CHROMIUM);
+// CI installs Chromium and sets REDRESS_REQUIRE_BROWSER=1: there a missing browser is a failure,
+// never a silent skip. Elsewhere the browser tests skip with a message.
+if (!hasChromium && process.env.REDRESS_REQUIRE_BROWSER === '1') {
+  throw new Error(
+    `${CHROMIUM} is missing but REDRESS_REQUIRE_BROWSER=1: install it with apt-get install -y chromium.`,
+  );
+}
 /** Customer text that would run if any screen rendered it as HTML. */
 export const HOSTILE =
   '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
