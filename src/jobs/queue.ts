@@ -3,7 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { DbOrTx } from '../db/client.ts';
-import type { JobSender } from '../core/shared/context.ts';
+import type { JobRequest, JobSender } from '../core/shared/context.ts';
 import { JOBS } from '../contracts/jobs.ts';
 
 /** Re-expresses pg-boss's positional SQL ($1, $2 …) as a Drizzle query on the caller's transaction. */
@@ -45,19 +45,47 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
   }
 }
 
+function toRows(jobs: JobRequest[]) {
+  return jobs.map((j) => ({
+    name: j.name,
+    data: j.data,
+    ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}),
+  }));
+}
+
+/**
+ * pg-boss's own insert statement for these jobs, captured instead of run, so it can become one
+ * part of a larger statement: the queue keeps owning its SQL and its defaults.
+ */
+async function captureInsert(boss: PgBoss, jobs: JobRequest[]): Promise<SQL> {
+  let captured: SQL | null = null;
+  await boss.insert(toRows(jobs), {
+    db: {
+      executeSql: (text, values) => {
+        captured = toDrizzle(text, values ?? []);
+        return Promise.resolve({ rows: [] });
+      },
+    },
+  });
+  if (!captured) throw new Error('pg-boss did not build an insert statement');
+  return captured;
+}
+
 export function jobSender(boss: PgBoss): JobSender {
   return {
     async send(tx, jobs) {
       if (jobs.length === 0) return;
-      const rows = jobs.map((j) => ({
-        name: j.name,
-        data: j.data,
-        ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}),
-      }));
-      await boss.insert(rows, { db: executorFor(tx) });
+      await boss.insert(toRows(jobs), { db: executorFor(tx) });
+    },
+    async asStatement(jobs) {
+      const statement = jobs.length === 0 ? null : await captureInsert(boss, jobs);
+      return { statement, committed: () => undefined };
     },
   };
 }
 
 /** For tests and tools that run actions without a job queue: jobs are dropped on purpose. */
-export const noJobs: JobSender = { send: async () => undefined };
+export const noJobs: JobSender = {
+  send: async () => undefined,
+  asStatement: async () => ({ statement: null, committed: () => undefined }),
+};

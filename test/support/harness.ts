@@ -20,6 +20,7 @@ export function recordingJobs(): JobSender & { sent: SentJob[] } {
   return {
     sent,
     send: async (_tx, jobs) => void sent.push(...jobs),
+    asStatement: async (jobs) => ({ statement: null, committed: () => void sent.push(...jobs) }),
   };
 }
 

@@ -15,7 +15,8 @@ import {
   normaliseContact,
 } from '../customers/customer.repo.ts';
 import { loadSettings } from '../settings/settings.repo.ts';
-import { authorize, type Ctx } from '../shared/context.ts';
+import type { Settings } from '../../contracts/settings.ts';
+import { actorId, actorLabel, authorize, type Ctx } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
 import { parseInput } from '../shared/parse.ts';
 import { selectTargets } from '../sla/sla.rules.ts';
@@ -29,7 +30,8 @@ import {
   type CaseRow,
 } from './case.repo.ts';
 import { planSlaChecks } from './sla-schedule.ts';
-import { record } from './timeline.ts';
+import { insertCaseInOneStatement, isUniqueViolation } from './intake.repo.ts';
+import { record, type EventType } from './timeline.ts';
 
 type Input = ReturnType<typeof OpenCaseInput.parse>;
 
@@ -42,12 +44,7 @@ async function resolveCustomer(tx: Tx, input: Input['customer']): Promise<string
     ]);
   }
   if (!id) {
-    const created = await insertCustomer(tx, {
-      firstName: input.firstName ?? null,
-      lastName: input.lastName ?? null,
-      lifetimeValue: input.lifetimeValue ?? '0',
-      currency: input.currency ?? 'GBP',
-    });
+    const created = await insertCustomer(tx, newCustomerRow(input));
     id = created.id;
   }
   await addContacts(tx, id, contacts);
@@ -98,7 +95,7 @@ export interface OpenCaseResult {
 export async function openCase(
   ctx: Ctx,
   raw: unknown,
-  opts: { idempotencyKey?: string; suppressAcknowledgement?: boolean } = {},
+  opts: Options = {},
 ): Promise<OpenCaseResult> {
   authorize(ctx, 'case.write');
   const input = parseInput(OpenCaseInput, raw);
@@ -111,6 +108,8 @@ export async function openCase(
   }
   // Read the words before the transaction: CPU work must not hold a database connection.
   const reading = readAccount(input);
+  const fast = await insertInOneStatement(ctx, input, reading, receivedAt, now, opts);
+  if (fast) return fast;
   const attempt = () => insertOnce(ctx, input, reading, receivedAt, now, opts);
   try {
     return await attempt();
@@ -123,13 +122,121 @@ export async function openCase(
 
 class IdempotencyRace extends Error {}
 
+/** The SLA targets, due times and check jobs a new case starts with (its id chosen here). */
+function planNewCase(
+  input: Input,
+  reading: ReturnType<typeof readAccount>,
+  settings: Settings,
+  receivedAt: Date,
+  now: Date,
+  suppressAcknowledgement: boolean | undefined,
+) {
+  const targets = selectTargets(settings.slaPolicy, {
+    channel: input.channel,
+    severity: reading.severity,
+  });
+  const facts = {
+    id: randomUUID(),
+    receivedAt,
+    firstResponseAt: null,
+    resolvedAt: null,
+    firstResponseTarget: targets.firstResponse,
+    resolutionTarget: targets.resolution,
+  };
+  const plan = planSlaChecks(facts, settings, [], now);
+  // No acknowledgement to staff-logged channels, nor when intake holds it back (mail loops).
+  const isAutomated = AUTOMATED_CHANNELS.includes(input.channel) && !suppressAcknowledgement;
+  const ack = isAutomated ? [{ name: JOBS.acknowledge.name, data: { caseId: facts.id } }] : [];
+  const caseRow = {
+    ...facts,
+    ...plan.due,
+    channel: input.channel,
+    subject: input.subject ?? null,
+    account: input.account,
+    category: input.category ?? null,
+    severity: reading.severity,
+    complainerType: reading.complainerType,
+    analysis: reading.analysis,
+    status: 'new',
+    suggestedFeelings: reading.suggestedFeelings,
+  };
+  const opened = {
+    channel: input.channel,
+    callDurationSeconds: input.callDurationSeconds,
+    letterScanRef: input.letterScanRef,
+    preferredContact: input.preferredContact,
+  };
+  return { caseRow, jobs: [...ack, ...plan.jobs], opened };
+}
+
+type Options = { idempotencyKey?: string; suppressAcknowledgement?: boolean };
+
+/**
+ * The common case — a new or known customer found by contact, the owner implied — written as
+ * one SQL statement (see intake.repo.ts). Returns null when the step-by-step transaction must
+ * decide instead: an explicit customer or owner to validate, or a unique key taken meanwhile.
+ */
+async function insertInOneStatement(
+  ctx: Ctx,
+  input: Input,
+  reading: ReturnType<typeof readAccount>,
+  receivedAt: Date,
+  now: Date,
+  opts: Options,
+): Promise<OpenCaseResult | null> {
+  if (!ctx.jobs.asStatement || input.customer.id || input.ownerId) return null;
+  const key = opts.idempotencyKey ?? null;
+  if (key && (await findIdempotent(ctx.database.db, key))) return null;
+  const settings = await loadSettings(ctx.database.db);
+  const planned = planNewCase(
+    input,
+    reading,
+    settings,
+    receivedAt,
+    now,
+    opts.suppressAcknowledgement,
+  );
+  const queued = await ctx.jobs.asStatement(planned.jobs);
+  try {
+    const row = await insertCaseInOneStatement(ctx.database, {
+      contacts: input.customer.contacts.map(normaliseContact),
+      newCustomer: newCustomerRow(input.customer),
+      caseRow: planned.caseRow,
+      ownerId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      idempotencyKey: key,
+      event: {
+        at: now,
+        actorId: actorId(ctx),
+        actorLabel: actorLabel(ctx),
+        type: 'case_opened' satisfies EventType,
+        data: planned.opened,
+      },
+      jobs: queued.statement,
+    });
+    queued.committed();
+    return { case: row, isReplay: false };
+  } catch (err) {
+    if (isUniqueViolation(err)) return null;
+    throw err;
+  }
+}
+
+function newCustomerRow(input: Input['customer']) {
+  return {
+    firstName: input.firstName ?? null,
+    lastName: input.lastName ?? null,
+    lifetimeValue: input.lifetimeValue ?? '0',
+    currency: input.currency ?? 'GBP',
+  };
+}
+
 async function insertOnce(
   ctx: Ctx,
   input: Input,
   reading: ReturnType<typeof readAccount>,
   receivedAt: Date,
   now: Date,
-  opts: { idempotencyKey?: string; suppressAcknowledgement?: boolean },
+  opts: Options,
 ): Promise<OpenCaseResult> {
   const key = opts.idempotencyKey;
   return ctx.database.db.transaction(async (tx) => {
@@ -139,34 +246,18 @@ async function insertOnce(
       if (found) return { case: found, isReplay: true };
     }
     const settings = await loadSettings(tx);
-    const targets = selectTargets(settings.slaPolicy, {
-      channel: input.channel,
-      severity: reading.severity,
-    });
-    // The id is chosen here so the SLA plan (due times and check jobs) is known before the insert.
-    const facts = {
-      id: randomUUID(),
+    const planned = planNewCase(
+      input,
+      reading,
+      settings,
       receivedAt,
-      firstResponseAt: null,
-      resolvedAt: null,
-      firstResponseTarget: targets.firstResponse,
-      resolutionTarget: targets.resolution,
-    };
-    const plan = planSlaChecks(facts, settings, [], now);
+      now,
+      opts.suppressAcknowledgement,
+    );
     const row = await insertCase(tx, {
-      ...facts,
-      ...plan.due,
+      ...planned.caseRow,
       customerId: await resolveCustomer(tx, input.customer),
-      channel: input.channel,
-      subject: input.subject ?? null,
-      account: input.account,
-      category: input.category ?? null,
-      severity: reading.severity,
-      complainerType: reading.complainerType,
-      analysis: reading.analysis,
       ownerId: await resolveOwner(tx, ctx, input.ownerId),
-      status: 'new',
-      suggestedFeelings: reading.suggestedFeelings,
     });
     if (key && !(await claimIdempotency(tx, key, row.id))) throw new IdempotencyRace();
     await markStep(tx, {
@@ -178,16 +269,10 @@ async function insertOnce(
     });
     await record(tx, ctx, row.id, 'case_opened', {
       reference: row.reference,
-      channel: row.channel,
       ownerId: row.ownerId,
-      callDurationSeconds: input.callDurationSeconds,
-      letterScanRef: input.letterScanRef,
-      preferredContact: input.preferredContact,
+      ...planned.opened,
     });
-    // No acknowledgement to staff-logged channels, nor when intake holds it back (mail loops).
-    const isAutomated = AUTOMATED_CHANNELS.includes(input.channel) && !opts.suppressAcknowledgement;
-    const ack = isAutomated ? [{ name: JOBS.acknowledge.name, data: { caseId: row.id } }] : [];
-    await ctx.jobs.send(tx, [...ack, ...plan.jobs]);
+    await ctx.jobs.send(tx, planned.jobs);
     return { case: row, isReplay: false };
   });
 }

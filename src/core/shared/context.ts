@@ -1,5 +1,6 @@
 // What every action receives: who is acting, the database, the clock and a logger.
 import type { Database, DbOrTx } from '../../db/client.ts';
+import type { SQL } from 'drizzle-orm';
 import { DomainError } from './errors.ts';
 import {
   roleCan,
@@ -28,6 +29,12 @@ export interface JobRequest {
 /** Queues durable jobs inside the caller's transaction (see jobs/queue.ts), in one statement. */
 export interface JobSender {
   send(tx: DbOrTx, jobs: JobRequest[]): Promise<void>;
+  /**
+   * The same jobs as one data-modifying SQL statement (null when there are none), for actions
+   * that write everything in a single statement; `committed` runs once that statement commits.
+   * Senders without it make those actions use an ordinary transaction and `send`.
+   */
+  asStatement?(jobs: JobRequest[]): Promise<{ statement: SQL | null; committed(): void }>;
 }
 
 export interface Ctx {

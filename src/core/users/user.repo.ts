@@ -1,5 +1,5 @@
 // Staff users, their sessions and API tokens.
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { apiTokens, cases, sessions, setupTokens, users } from '../../db/schema.ts';
 
@@ -31,12 +31,17 @@ export async function listUsers(tx: DbOrTx): Promise<UserRow[]> {
 }
 
 /** The active agent or supervisor with the fewest open cases gets an unassigned case. */
-export async function leastLoadedAgent(tx: DbOrTx): Promise<string | null> {
-  const res = await tx.execute<{ id: string }>(sql`
+/** The active agent or supervisor with the fewest open cases (oldest account on a tie). */
+export function leastLoadedAgentSql(): SQL {
+  return sql`
     SELECT u.id FROM ${users} u
     LEFT JOIN ${cases} c ON c.owner_id = u.id AND c.status <> 'closed'
     WHERE u.is_active AND u.role IN ('agent', 'supervisor')
-    GROUP BY u.id ORDER BY count(c.id), u.created_at LIMIT 1`);
+    GROUP BY u.id ORDER BY count(c.id), u.created_at LIMIT 1`;
+}
+
+export async function leastLoadedAgent(tx: DbOrTx): Promise<string | null> {
+  const res = await tx.execute<{ id: string }>(leastLoadedAgentSql());
   return res.rows[0]?.id ?? null;
 }
 
