@@ -14,7 +14,7 @@ import {
   insertCustomer,
   normaliseContact,
 } from '../customers/customer.repo.ts';
-import { loadSettings } from '../settings/settings.repo.ts';
+import { currentSettings, loadSettings } from '../settings/settings.repo.ts';
 import type { Settings } from '../../contracts/settings.ts';
 import { actorId, actorLabel, authorize, type Ctx } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -187,7 +187,7 @@ async function insertInOneStatement(
   if (!ctx.jobs.asStatement || input.customer.id || input.ownerId) return null;
   const key = opts.idempotencyKey ?? null;
   if (key && (await findIdempotent(ctx.database.db, key))) return null;
-  const settings = await loadSettings(ctx.database.db);
+  const settings = await currentSettings(ctx.database);
   const planned = planNewCase(
     input,
     reading,

@@ -1,6 +1,7 @@
 // The organisation's settings row. A fresh install gets sensible defaults on first read.
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import type { Database, DbOrTx } from '../../db/client.ts';
+import { ReadCache } from '../../db/read-cache.ts';
 import { orgSettings } from '../../db/schema.ts';
 import { SettingsSchema, type Settings } from '../../contracts/settings.ts';
 import { DEFAULT_PLAYBOOK } from '../playbook/playbook.rules.ts';
@@ -40,7 +41,26 @@ export async function loadSettings(tx: DbOrTx): Promise<Settings> {
   return settings;
 }
 
+const settingsCache = new ReadCache<Settings>();
+
+/**
+ * The settings for work outside a transaction, read at most once a second (see read-cache.ts).
+ * Inside a transaction use `loadSettings`, which always reads.
+ */
+export async function currentSettings(database: Database): Promise<Settings> {
+  return (
+    (await settingsCache.get(database, 'settings', () => loadSettings(database.db))) ??
+    DEFAULT_SETTINGS
+  );
+}
+
+/** Call after the transaction that saved settings commits. */
+export function forgetSettings(): void {
+  settingsCache.forget();
+}
+
 export async function saveSettings(tx: DbOrTx, s: Settings, now: Date): Promise<void> {
+  settingsCache.forget();
   const values = { id: 1, ...s, updatedAt: now };
   await tx
     .insert(orgSettings)

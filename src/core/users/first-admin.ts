@@ -3,7 +3,7 @@ import { SetupInput } from '../../contracts/users.ts';
 import type { Database } from '../../db/client.ts';
 import { DomainError } from '../shared/errors.ts';
 import { parseInput } from '../shared/parse.ts';
-import { loadSettings, saveSettings } from '../settings/settings.repo.ts';
+import { forgetSettings, loadSettings, saveSettings } from '../settings/settings.repo.ts';
 import { insertNewUser, publicUser } from './create-user.ts';
 import { newToken, tokenHash } from './secrets.ts';
 import { countUsers, insertSetupToken, useSetupToken } from './user.repo.ts';
@@ -18,7 +18,7 @@ export async function issueSetupToken(database: Database, now: Date): Promise<st
 
 export async function completeSetup(database: Database, raw: unknown, now: Date) {
   const input = parseInput(SetupInput, raw);
-  return database.db.transaction(async (tx) => {
+  const created = await database.db.transaction(async (tx) => {
     if ((await countUsers(tx)) > 0)
       throw new DomainError('conflict', 'Redress is already set up; sign in instead.');
     if (!(await useSetupToken(tx, tokenHash(input.token), now))) {
@@ -38,4 +38,6 @@ export async function completeSetup(database: Database, raw: unknown, now: Date)
     }
     return publicUser(user);
   });
+  forgetSettings();
+  return created;
 }

@@ -1,6 +1,7 @@
 // Signing in and out, API tokens, and turning a presented credential into an actor.
 import { SignInInput, TokenInput } from '../../contracts/users.ts';
 import type { Database } from '../../db/client.ts';
+import { ReadCache } from '../../db/read-cache.ts';
 import { actorId, authorize, type Actor, type Ctx } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
 import { parseInput } from '../shared/parse.ts';
@@ -48,8 +49,16 @@ export async function actorFromSession(
   return { kind: 'user', id: user.id, role: user.role as Role, name: user.name };
 }
 
+const tokenCache = new ReadCache<NonNullable<Awaited<ReturnType<typeof findApiToken>>>>();
+
+/** Call after anything that changes a token or its user (revoked, role, deactivated). */
+export function forgetApiTokens(): void {
+  tokenCache.forget();
+}
+
 export async function actorFromApiToken(database: Database, token: string): Promise<Actor | null> {
-  const hit = await findApiToken(database.db, tokenHash(token));
+  const hash = tokenHash(token);
+  const hit = await tokenCache.get(database, hash, () => findApiToken(database.db, hash));
   if (!hit?.user.isActive) return null;
   return {
     kind: 'user',
@@ -78,6 +87,8 @@ export async function createApiToken(ctx: Ctx, raw: unknown) {
 
 export async function revokeToken(ctx: Ctx, id: string) {
   authorize(ctx, 'case.read');
-  if (!(await revokeApiToken(ctx.database.db, id, ctx.now())))
-    throw new DomainError('not_found', 'No such active token.');
+  forgetApiTokens();
+  const revoked = await revokeApiToken(ctx.database.db, id, ctx.now());
+  forgetApiTokens();
+  if (!revoked) throw new DomainError('not_found', 'No such active token.');
 }
