@@ -16,6 +16,8 @@ export const ConfigSchema = z.object({
   REDRESS_RUN_JOBS: bool.default(true),
   REDRESS_SECURE_COOKIES: bool.default(false),
   REDRESS_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  /** App processes sharing the port (node:cluster); each is a stateless instance. */
+  REDRESS_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   REDRESS_SMTP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   REDRESS_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
   REDRESS_SMTP_OUT_URL: z

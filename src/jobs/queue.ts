@@ -33,8 +33,25 @@ export function createBoss(url: string): PgBoss {
   });
 }
 
+/**
+ * Creates the queues that do not exist yet. Several instances starting at once can deadlock
+ * each other inside PostgreSQL while creating the same queues; the loser simply tries again.
+ */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createMissingQueues(boss);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw err;
+      await new Promise((r) => setTimeout(r, 100 * attempt + Math.random() * 200));
+    }
+  }
+}
+
+async function createMissingQueues(boss: PgBoss): Promise<void> {
   for (const job of Object.values(JOBS)) {
+    if (await boss.getQueue(job.name)) continue;
     // Retries with back-off: a handler that fails (database blip) runs again later.
     await boss.createQueue(job.name, {
       name: job.name,

@@ -20,12 +20,14 @@ export interface RunningServer {
   store: Store;
   boss: PgBoss;
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
 export async function serve(
   config: Config,
   out: (line: string) => void = console.log,
+  opts: { isWorker?: boolean } = {},
 ): Promise<RunningServer> {
   const store = await openStore(config);
   const boss = createBoss(store.url);
@@ -81,6 +83,16 @@ export async function serve(
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const base = config.REDRESS_PUBLIC_URL ?? `http://localhost:${port}`;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await smtp?.close();
+      await app.close();
+      await boss.stop({ graceful: true, timeout: 10_000 });
+      await store.close();
+    })());
+  let stopping: Promise<void> | null = null;
+  // A cluster worker leaves the announcements and the first-run link to the primary.
+  if (opts.isWorker) return { app, store, boss, url: base, port, stop };
   out(
     `Redress is running at ${base} (${store.embedded ? `embedded PostgreSQL on port ${store.embedded.port}` : 'external PostgreSQL'})`,
   );
@@ -89,13 +101,5 @@ export async function serve(
     out(
       `First run: create the admin at ${base}/setup?token=${setup} (valid 24 hours), or run \`redress user create\`.`,
     );
-  let stopping: Promise<void> | null = null;
-  const stop = () =>
-    (stopping ??= (async () => {
-      await smtp?.close();
-      await app.close();
-      await boss.stop({ graceful: true, timeout: 10_000 });
-      await store.close();
-    })());
-  return { app, store, boss, url: base, stop };
+  return { app, store, boss, url: base, port, stop };
 }
