@@ -2,17 +2,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as D from '../../contracts/debriefs.ts';
+import { completeDebrief } from '../../core/debriefs/complete-debrief.ts';
 import {
-  completeDebrief,
   debriefCompletionReport,
   getDebrief,
   listDebriefs,
-} from '../../core/debriefs/debriefs.ts';
-import {
-  involveStaff,
-  listInvolvedStaff,
-  uninvolveStaff,
-} from '../../core/debriefs/involve-staff.ts';
+} from '../../core/debriefs/get-debriefs.ts';
+import { involveStaff, listInvolvedStaff } from '../../core/debriefs/involve-staff.ts';
+import { uninvolveStaff } from '../../core/debriefs/uninvolve-staff.ts';
 import { ctxOf } from '../context.ts';
 import type { AppDeps } from '../deps.ts';
 

@@ -1,15 +1,15 @@
-// R24: record who was involved in the failure behind a case (apart from its owner), or take
-// someone off the list. Each change writes its timeline event in the same transaction.
+// R24: record who was involved in the failure behind a case (apart from its owner), with its
+// timeline event in the same transaction; and read the list.
 import { eq } from 'drizzle-orm';
 import { InvolveStaffInput } from '../../contracts/debriefs.ts';
 import { users } from '../../db/schema.ts';
-import { findCase, isUuid } from '../cases/case.repo.ts';
+import { findCase } from '../cases/case.repo.ts';
 import { mutateCase } from '../cases/mutate-case.ts';
 import { record } from '../cases/timeline.ts';
 import { actorId, authorize, type Ctx } from '../shared/context.ts';
 import { DomainError, notFound } from '../shared/errors.ts';
 import { parseInput } from '../shared/parse.ts';
-import { addInvolved, involvedStaff, removeInvolved } from './debrief.repo.ts';
+import { addInvolved, involvedStaff } from './debrief.repo.ts';
 
 export async function involveStaff(ctx: Ctx, caseId: string, raw: unknown) {
   const input = parseInput(InvolveStaffInput, raw);
@@ -38,16 +38,6 @@ export async function involveStaff(ctx: Ctx, caseId: string, raw: unknown) {
       name: person.name,
       role: input.role ?? null,
     });
-    return involvedStaff(tx, row.id);
-  });
-}
-
-export async function uninvolveStaff(ctx: Ctx, caseId: string, userId: string) {
-  return mutateCase(ctx, caseId, async ({ tx, row }) => {
-    if (!isUuid(userId) || !(await removeInvolved(tx, row.id, userId))) {
-      throw new DomainError('not_found', 'That person is not recorded as involved in this case.');
-    }
-    await record(tx, ctx, row.id, 'staff_involved_removed', { userId });
     return involvedStaff(tx, row.id);
   });
 }

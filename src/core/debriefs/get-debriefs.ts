@@ -1,20 +1,12 @@
-// Reading and completing debriefs (R24). Only the person a debrief was assigned to, or a
+// Reading debriefs (R24). Only the person a debrief was assigned to, or a
 // manager, may read or complete it. Blameless: a debrief records what happened and how to
 // prevent it; there are no scores and no per-person rankings anywhere.
 import type { DebriefCompletionQuery, ListDebriefsQuery } from '../../contracts/debriefs.ts';
-import { CompleteDebriefInput } from '../../contracts/debriefs.ts';
 import { isUuid } from '../cases/case.repo.ts';
-import { record } from '../cases/timeline.ts';
 import { actorId, authorize, type Ctx } from '../shared/context.ts';
 import { DomainError, notFound } from '../shared/errors.ts';
-import { parseInput } from '../shared/parse.ts';
 import type { z } from 'zod';
-import {
-  completeDebriefRow,
-  debriefCompletion,
-  lockDebrief,
-  selectDebriefs,
-} from './debrief.repo.ts';
+import { debriefCompletion, selectDebriefs } from './debrief.repo.ts';
 import { customerOutcome, DEBRIEF_MANAGERS, mayAccessDebrief } from './debrief.rules.ts';
 
 export const DEBRIEF_QUESTIONS = {
@@ -48,7 +40,7 @@ function view(r: Selected) {
 
 export type DebriefView = ReturnType<typeof view>;
 
-function forbidden(): DomainError {
+export function forbidden(): DomainError {
   return new DomainError(
     'forbidden',
     'Only the person this debrief was given to, or a manager, may see or complete it.',
@@ -76,26 +68,6 @@ export async function listDebriefs(
   const userId = isManager(ctx) ? undefined : (actorId(ctx) ?? undefined);
   const rows = await selectDebriefs(ctx.database.db, { ...query, userId });
   return rows.map(view);
-}
-
-export async function completeDebrief(ctx: Ctx, id: string, raw: unknown): Promise<DebriefView> {
-  authorize(ctx, 'case.read');
-  const input = parseInput(CompleteDebriefInput, raw);
-  if (!isUuid(id)) throw notFound('Debrief');
-  await ctx.database.db.transaction(async (tx) => {
-    const d = await lockDebrief(tx, id);
-    if (!d) throw notFound('Debrief');
-    if (!mayAccessDebrief(ctx.actor, d.userId)) throw forbidden();
-    if (d.completedAt) throw new DomainError('conflict', 'This debrief is already completed.');
-    await completeDebriefRow(tx, d.id, {
-      ...input,
-      completedAt: ctx.now(),
-      completedById: actorId(ctx),
-    });
-    // The timeline says that it was done, not what was written.
-    await record(tx, ctx, d.caseId, 'debrief_completed', { debriefId: d.id });
-  });
-  return getDebrief(ctx, id);
 }
 
 /** Assigned and completed debriefs for a period (totals only), for managers. */
