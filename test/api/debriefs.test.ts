@@ -17,6 +17,7 @@ import {
   tokenFor,
   type Desk,
 } from '../support/harness.ts';
+import { recoverAndClose as recover } from '../support/recovery.ts';
 
 let desk: Desk;
 let api: FastifyInstance;
@@ -64,26 +65,7 @@ async function openCase() {
   return { id: opened.body.id as string, ref: opened.body.reference as string };
 }
 
-/** The whole recovery, as in the case journey, ending in a closed case. */
-async function recoverAndClose(ref: string) {
-  const ok = async (url: string, body?: object) => {
-    const res = await call('POST', `/cases/${ref}${url}`, owner, body);
-    expect(res.status, `${url}: ${JSON.stringify(res.body)}`).toBe(200);
-    return res.body;
-  };
-  await ok('/restatement', { restatement: 'Your sofa came torn and you lost a day off work.' });
-  await ok('/restatement/confirm');
-  await ok('/feelings', { feelings: ['frustrated'] });
-  for (const step of ['apologize', 'own_it']) await ok(`/steps/${step}`, { notes: 'on the phone' });
-  await ok('/replies', { body: 'Priya, I am sorry: this is ours to fix.' });
-  const offered = await ok('/solutions', { options: ['Replace the cushion cover this week'] });
-  await ok('/solutions/choose', { optionId: (offered.options as Array<{ id: string }>)[0]?.id });
-  await ok('/verdict', { verdict: 'meets' });
-  await ok('/solutions/deliver');
-  await ok('/thank');
-  await ok('/root-cause', { rootCauseCategory: 'loading at the depot' });
-  await ok('/close');
-}
+const recoverAndClose = (ref: string) => recover(call, owner, ref);
 
 describe('recording the staff involved', () => {
   test('adds and removes people with a timeline event each; refuses unknown people and doubles', async () => {
