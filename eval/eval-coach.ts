@@ -21,6 +21,7 @@ const TWCS_FLAGS = [
   'deflectsChannel',
   'evasivePassive',
 ] as const;
+const DRAFT_FLAGS = [...TWCS_FLAGS, 'statesChange'] as const;
 const WRITTEN_FLAGS = [
   'statesChange',
   'beyondAuthority',
@@ -70,14 +71,25 @@ function run(title: string, flags: readonly string[], rows: Labelled[]): LabelSc
 
 export function evalCoach(): LabelScore[] | null {
   const written = readJsonl<Labelled>('coach-written.jsonl');
-  const writtenScores = run(
-    'coach detections, drafts written for this eval',
-    WRITTEN_FLAGS,
-    written,
+  run('coach detections, drafts written for this eval', WRITTEN_FLAGS, written);
+  // 208 drafts labelled on every detection before the coach was run on them (eval/README.md).
+  const drafts = readJsonl<Labelled & { id: string }>('coach-drafts.jsonl').map(
+    ({ id: _id, ...r }) => r,
+  );
+  run(
+    'coach detections, labelled drafts, tune half (patterns adjusted on these)',
+    DRAFT_FLAGS,
+    drafts.filter((r) => r.split === 'tune'),
+  );
+  const draftsTest = drafts.filter((r) => r.split === 'test');
+  const draftScores = run(
+    'coach detections, labelled drafts, test half (not tuned on)',
+    DRAFT_FLAGS,
+    draftsTest,
   );
   if (!hasData('twcs', 'twcs-dev.csv')) {
     console.log('\ncoach on twcs: skipped (twcs/twcs-dev.csv not found)');
-    return writtenScores;
+    return draftScores;
   }
   const texts = new Map(
     readCsv('twcs', 'twcs-dev.csv').map((r) => [r.tweet_id ?? '', r.text ?? '']),
@@ -92,9 +104,11 @@ export function evalCoach(): LabelScore[] | null {
     TWCS_FLAGS,
     clean.filter((r) => r.split === 'tune'),
   );
+  const twcsTest = clean.filter((r) => r.split === 'test');
+  run('coach detections, twcs replies, test half (not tuned on)', TWCS_FLAGS, twcsTest);
   return run(
-    'coach detections, twcs replies, test half (not tuned on)',
+    'coach detections, all held-out rows (twcs test half + labelled drafts test half)',
     TWCS_FLAGS,
-    clean.filter((r) => r.split === 'test'),
+    [...twcsTest, ...draftsTest],
   );
 }

@@ -15,6 +15,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { problem, registerErrorHandling } from './plugins/errors.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
+import { debriefsRoutes } from './routes/debriefs.routes.ts';
 import { deskRoutes } from './routes/desk.routes.ts';
 import { emailRoutes } from './routes/email.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(casesRoutes(deps));
       await api.register(deskRoutes(deps));
       await api.register(problemsRoutes(deps));
+      await api.register(debriefsRoutes(deps));
       await api.register(languageRoutes(deps));
       await api.register(emailRoutes(deps));
       await api.register(webhookRoutes(deps));

@@ -22,6 +22,9 @@ Usage: redress <command> [options]
   case list [--status S] [--q TEXT] [--json]
   case show <REF> [--json]
   case open --channel C --name N [--email E] [--phone P] --account TEXT [--subject S] [--json]
+  case involve <REF> --staff E [--role TEXT]
+                             record a staff member as involved in the failure (debrief after closure)
+  case uninvolve <REF> --staff E
 
   analyze [file]             complaints as JSON lines {"id","text"} in, analyses out
   coach [file]               draft replies as JSON lines {"id","text",…} in, findings out

@@ -4,6 +4,7 @@ import type PgBoss from 'pg-boss';
 import { JOBS } from '../contracts/jobs.ts';
 import { acknowledgeCase } from '../core/cases/acknowledge-case.ts';
 import { checkSla } from '../core/cases/check-sla.ts';
+import { assignDebriefs } from '../core/debriefs/assign-debriefs.ts';
 import { expirePromise, remindPromise } from '../core/promises/promise-jobs.ts';
 import type { Ctx } from '../core/shared/context.ts';
 import type { Mailer } from '../core/outbound/mailer.ts';
@@ -33,6 +34,7 @@ export async function startWorkers(
   await work(JOBS.slaCheck, (ctx, d) => checkSla(ctx, d));
   await work(JOBS.promiseReminder, (ctx, d) => remindPromise(ctx, d.promiseId));
   await work(JOBS.promiseDue, (ctx, d) => expirePromise(ctx, d.promiseId));
+  await work(JOBS.debriefAssign, (ctx, d) => assignDebriefs(ctx, d.caseId));
   // Without an outbound mail server, email jobs wait in the queue until one is configured.
   const { mailer } = opts;
   if (mailer) await work(JOBS.sendEmail, (ctx, d) => deliverEmail(ctx, mailer, d.messageId));

@@ -130,6 +130,42 @@ describe('coach detections', () => {
     ['evasivePassive', 'Your account was closed in error.', true],
     ['evasivePassive', 'Your seat was changed as you requested.', false],
     ['evasivePassive', 'Your replacement was sent this morning.', false],
+    // widened patterns: a passive with an error marker, "the wrong X was…", agent named = not evasive
+    ['evasivePassive', 'The payment was taken twice.', true],
+    ['evasivePassive', 'Your prescription was sent to the wrong pharmacy.', true],
+    ['evasivePassive', 'The wrong meter reading was used on your bill.', true],
+    ['evasivePassive', 'Your complaint was never logged.', true],
+    ['evasivePassive', 'Your bag was damaged by the handling agent.', false],
+    ['evasivePassive', 'The train was delayed by twenty minutes.', false],
+    // perception apologies are conditional; an apology for a fact is not
+    ['conditionalApology', 'Sorry you feel that way.', true],
+    ['conditionalApology', "I'm sorry you found the process difficult.", true],
+    ['conditionalApology', "I'm sorry you were charged twice.", false],
+    // excuses in more words, and replies that clear the other party or own it
+    ['blameShift', "It's down to high demand this week.", true],
+    ['blameShift', 'Sorry, the airline changed the schedule, not us.', true],
+    ['blameShift', 'Those prices are set by the regulator.', true],
+    ['blameShift', 'The strike by port workers has held up every shipment.', true],
+    ['blameShift', "The outage was our fault, not our supplier's.", false],
+    ['blameShift', "I'm chasing the courier myself now.", false],
+    ['blameShift', 'Our courier is collecting the parcel tomorrow.', false],
+    ['blameShift', 'The policy on returns does not apply here, so I have refunded you.', false],
+    // actions in more words; a general change made counts as one unless the reply deflects
+    ['offersAction', "I'm putting a replacement in the post today.", true],
+    ['offersAction', 'Your repair is booked for 14 March.', true],
+    ['offersAction', 'I have asked the restaurant to refund you.', true],
+    ['offersAction', 'We have trained the night team so this will not happen again.', true],
+    ['offersAction', 'Our team is aware of it.', false],
+    // channels: e-mail addresses, UK numbers, forms
+    ['deflectsChannel', 'Please email complaints@example.com with the receipt.', true],
+    ['deflectsChannel', "That's one for our lost property office, on 020 7000 1234.", true],
+    ['deflectsChannel', 'Please fill in the form on our contact page.', true],
+    ['deflectsChannel', "We'll pass your comments to the management team, thanks.", false],
+    // statesChange: for everyone, not this customer alone
+    ['statesChange', 'The team now checks the fridge every two hours.', true],
+    ['statesChange', 'From next month, late trains trigger an automatic refund.', true],
+    ['statesChange', "I've updated your address.", false],
+    ['statesChange', "I'm chasing the courier myself now.", false],
   ])('%s in %j is %s', (flag, draft, expected, context) => {
     expect(coach(draft, context ?? {}).has[flag]).toBe(expected);
   });

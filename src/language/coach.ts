@@ -60,9 +60,12 @@ export function coach(draft: string, context: CoachContext = {}): CoachResult {
   const concrete = firstMatch(draft, P.CONCRETE_TIME);
   const vague = firstMatch(draft, P.VAGUE_TIME);
   const channel = firstMatch(draft, P.CHANNEL) ?? firstMatch(draft, P.LINK);
-  const action =
-    firstMatch(draft, P.ACTION) ?? (channel === null ? firstMatch(draft, P.GENERIC_ACTION) : null);
   const change = firstMatch(draft, P.CHANGE);
+  // A change already made for everyone ("we've added a check…") is an action too, unless the
+  // reply only sends the customer elsewhere.
+  const action =
+    firstMatch(draft, P.ACTION) ??
+    (channel === null ? (firstMatch(draft, P.GENERIC_ACTION) ?? change) : null);
   const passive = matches(draft, P.EVASIVE_PASSIVE);
   const overLimit = beyondAuthority(draft, context, add);
 

@@ -123,6 +123,19 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
     await see(/✓ Confirmed: .*frustrated/);
     await page.getByText(/^Nudge:/).waitFor({ state: 'detached' });
 
+    // The reply coach reads the draft as it is typed, with the confirmed feeling as context.
+    const draft = page.getByLabel('Reply to the customer');
+    const coachBox = page.getByRole('region', { name: 'Reply coach' });
+    await draft.fill('Sorry if you feel upset about it.');
+    await coachBox.locator('[data-rule="apology.conditional"]').waitFor();
+    expect(await coachBox.locator('[data-rule="feeling.unacknowledged"]').count()).toBe(1);
+    expect(await coachBox.locator('[data-rule="name.missing"]').count()).toBe(1);
+    await draft.fill('Mallory, I am sorry. I can see how frustrating this is; I have refunded it.');
+    await coachBox.locator('[data-rule="apology.conditional"]').waitFor({ state: 'detached' });
+    expect(await coachBox.locator('[data-rule="feeling.unacknowledged"]').count()).toBe(0);
+    expect(await coachBox.locator('[data-rule="name.missing"]').count()).toBe(0);
+    await draft.fill('');
+
     for (const label of [
       'Apologise plainly, without excuses',
       'Take ownership of putting it right',

@@ -130,6 +130,37 @@ describe('case open, list, show', () => {
     expect(view.timeline.map((e) => e.type)).toContain('case_opened');
   }, 60_000);
 
+  test('case involve records the staff member with a timeline event; unknown staff exits 2', async () => {
+    const res = await redress(
+      'case',
+      'involve',
+      'RD-1001',
+      '--staff',
+      'sam@example.test',
+      '--role',
+      'took the delivery booking',
+    );
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('RD-1001: involved — Sam Agent (took the delivery booking).');
+    const rows = await database.pool.query<{ role: string; events: string }>(
+      `SELECT i.role, (SELECT count(*) FROM case_events e WHERE e.case_id = i.case_id
+         AND e.type = 'staff_involved_added')::text AS events
+       FROM case_staff_involved i JOIN users u ON u.id = i.user_id WHERE u.email = 'sam@example.test'`,
+    );
+    expect(rows.rows).toEqual([{ role: 'took the delivery booking', events: '1' }]);
+
+    const [unknown, missing, removed] = await Promise.all([
+      redress('case', 'involve', 'RD-1001', '--staff', 'nobody@example.test'),
+      redress('case', 'involve', 'RD-1001'),
+      redress('case', 'uninvolve', 'RD-1001', '--staff', 'sam@example.test'),
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/staff: No staff member has the email nobody@example.test/);
+    expect(missing.code).toBe(2);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout).toContain('nobody is recorded as involved');
+  }, 180_000);
+
   test('case show of an unknown reference exits 1 with a not-found message', async () => {
     const res = await redress('case', 'show', 'NOPE');
     expect(res.code).toBe(1);

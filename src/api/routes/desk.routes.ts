@@ -12,6 +12,7 @@ import {
   readNotification,
 } from '../../core/notifications/list-notifications.ts';
 import { getCustomer } from '../../core/customers/get-customer.ts';
+import { classificationSuggestionReport } from '../../core/reports/classification-suggestions.ts';
 import { feelingSuggestionReport } from '../../core/reports/feeling-suggestions.ts';
 import { promiseReport } from '../../core/reports/promise-report.ts';
 import { ctxOf } from '../context.ts';
@@ -55,6 +56,9 @@ export function deskRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get('/reports/feeling-suggestions', { schema: { tags: ['reports'] } }, (req) =>
       feelingSuggestionReport(ctxOf(req, deps)),
+    );
+    app.get('/reports/classification-suggestions', { schema: { tags: ['reports'] } }, (req) =>
+      classificationSuggestionReport(ctxOf(req, deps)),
     );
     app.post(
       '/notifications/:id/read',

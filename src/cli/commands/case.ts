@@ -1,11 +1,15 @@
-// `redress case list|show|open`.
+// `redress case list|show|open|involve|uninvolve`.
 import { parseArgs } from 'node:util';
+import { involveStaff } from '../../core/debriefs/involve-staff.ts';
+import { uninvolveStaff } from '../../core/debriefs/uninvolve-staff.ts';
+import { findUserByEmail } from '../../core/users/user.repo.ts';
+import { DomainError } from '../../core/shared/errors.ts';
 import { getCase } from '../../core/cases/get-case.ts';
 import { listCases } from '../../core/cases/list-cases.ts';
 import { openCase } from '../../core/cases/open-case.ts';
 import { UsageError, withDesk, type Io } from '../io.ts';
 
-const USAGE = 'Usage: redress case list|show|open … (see redress help)';
+const USAGE = 'Usage: redress case list|show|open|involve|uninvolve … (see redress help)';
 
 function fmt(d: Date | string | null | undefined): string {
   return d ? new Date(d).toISOString().slice(0, 16).replace('T', ' ') : '—';
@@ -114,10 +118,46 @@ async function open(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** `case involve <REF> --staff <email> [--role TEXT]`: the staff involved in the failure (R24). */
+async function involve(args: string[], io: Io, remove: boolean): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { staff: { type: 'string' }, role: { type: 'string' }, as: { type: 'string' } },
+  });
+  const ref = positionals[0];
+  const verb = remove ? 'uninvolve' : 'involve';
+  if (!ref || !values.staff) {
+    throw new UsageError(
+      `Usage: redress case ${verb} <REF> --staff <email>${remove ? '' : ' [--role TEXT]'}`,
+    );
+  }
+  const staffEmail = values.staff;
+  const list = await withDesk(values.as, async (ctx) => {
+    const person = await findUserByEmail(ctx.database.db, staffEmail);
+    if (!person) {
+      throw new DomainError('validation', 'Some options are not valid.', [
+        { path: 'staff', message: `No staff member has the email ${staffEmail}.` },
+      ]);
+    }
+    return remove
+      ? uninvolveStaff(ctx, ref, person.id)
+      : involveStaff(ctx, ref, { userId: person.id, role: values.role });
+  });
+  io.out(
+    list.length === 0
+      ? `${ref.toUpperCase()}: nobody is recorded as involved.`
+      : `${ref.toUpperCase()}: involved — ${list.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ')}.`,
+  );
+  return 0;
+}
+
 export async function caseCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'list') return list(rest, io);
   if (sub === 'show') return show(rest, io);
   if (sub === 'open') return open(rest, io);
+  if (sub === 'involve') return involve(rest, io, false);
+  if (sub === 'uninvolve') return involve(rest, io, true);
   throw new UsageError(USAGE);
 }

@@ -1,5 +1,7 @@
 // Closure: the person, the problem and the system must all be dealt with. Closing early fails
 // with the exact list of what is missing.
+import { JOBS } from '../../contracts/jobs.ts';
+import { involvedStaff } from '../debriefs/debrief.repo.ts';
 import type { Ctx } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
 import { updateCase } from './case.repo.ts';
@@ -20,6 +22,10 @@ export async function closeCase(ctx: Ctx, caseId: string) {
     }
     const updated = await updateCase(tx, row.id, { status: 'closed', closedAt: now }, now);
     await record(tx, ctx, row.id, 'closed', {});
+    // R24: the staff involved get their debriefs after closure, by a job queued right here.
+    if ((await involvedStaff(tx, row.id)).length > 0) {
+      await ctx.jobs.send(tx, [{ name: JOBS.debriefAssign.name, data: { caseId: row.id } }]);
+    }
     return updated;
   });
 }

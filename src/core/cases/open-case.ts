@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { AUTOMATED_CHANNELS, type Severity } from '../../contracts/enums.ts';
 import { analyze } from '../../language/analyze.ts';
+import { categorize } from '../../language/categorize.ts';
 import { OpenCaseInput } from '../../contracts/cases.ts';
 import { JOBS } from '../../contracts/jobs.ts';
 import type { Tx } from '../../db/client.ts';
@@ -70,7 +71,11 @@ async function resolveOwner(tx: Tx, ctx: Ctx, ownerId: string | undefined): Prom
  * stated severity and type always win, and the agent confirms or corrects the rest.
  */
 function readAccount(input: Input) {
-  const analysis = analyze(input.account);
+  // The suggested category rides with the reading, so its quality can be measured later.
+  const analysis = {
+    ...analyze(input.account),
+    suggestedCategory: categorize(input.account)?.category ?? null,
+  };
   const derived: Severity =
     analysis.urgency === 2 ? 'critical' : analysis.urgency === 1 ? 'high' : 'normal';
   return {

@@ -40,6 +40,10 @@ export type EventType =
   | 'repeat_apology_risk'
   | 'portal_link_requested'
   | 'survey_answered'
+  | 'staff_involved_added'
+  | 'staff_involved_removed'
+  | 'debrief_assigned'
+  | 'debrief_completed'
   | 'closed';
 
 export async function record(

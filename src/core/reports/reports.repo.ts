@@ -1,6 +1,6 @@
 import { isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { cases, promises } from '../../db/schema.ts';
+import { caseEvents, cases, promises } from '../../db/schema.ts';
 
 /** Suggested and agent-confirmed feelings of every case an agent has confirmed. */
 export async function confirmedFeelings(db: DbOrTx) {
@@ -16,4 +16,18 @@ export async function promiseOutcomes(db: DbOrTx) {
     sql`SELECT status, count(*)::int AS n FROM ${promises} GROUP BY status`,
   );
   return res.rows;
+}
+
+/** Intake's reading and the classification staff settled on, for every case staff classified. */
+export async function classifiedCases(db: DbOrTx) {
+  return db
+    .select({
+      analysis: cases.analysis,
+      category: cases.category,
+      complainerType: cases.complainerType,
+    })
+    .from(cases)
+    .where(
+      sql`EXISTS (SELECT 1 FROM ${caseEvents} e WHERE e.case_id = ${cases.id} AND e.type = 'classified')`,
+    );
 }

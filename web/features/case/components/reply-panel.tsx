@@ -4,6 +4,7 @@ import { Panel } from '../../../components/panel.tsx';
 import { ErrorNote } from '../../../components/query-state.tsx';
 import { formatDateTime } from '../../../lib/time.ts';
 import { useCaseAction, type CaseView } from '../api/use-case.ts';
+import { ReplyCoach } from './reply-coach.tsx';
 
 export function ReplyPanel({ view }: { view: CaseView }) {
   const [body, setBody] = useState('');
@@ -37,6 +38,7 @@ export function ReplyPanel({ view }: { view: CaseView }) {
           value={body}
           onChange={(e) => setBody(e.target.value)}
         />
+        {!isNote && <ReplyCoach view={view} draft={body} />}
         <div className="row">
           <label className="inline">
             <input type="checkbox" checked={isNote} onChange={(e) => setIsNote(e.target.checked)} />{' '}
