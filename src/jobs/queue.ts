@@ -41,6 +41,7 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
       retryLimit: 5,
       retryDelay: 5,
       retryBackoff: true,
+      ...('expireInSeconds' in job ? { expireInSeconds: job.expireInSeconds } : {}),
     });
   }
 }

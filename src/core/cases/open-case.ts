@@ -28,6 +28,7 @@ import {
   markStep,
   type CaseRow,
 } from './case.repo.ts';
+import { routeAttention } from '../spokesperson/route-attention.ts';
 import { planSlaChecks } from './sla-schedule.ts';
 import { record } from './timeline.ts';
 
@@ -90,6 +91,13 @@ function readAccount(input: Input) {
   };
 }
 
+export interface OpenCaseOptions {
+  idempotencyKey?: string;
+  suppressAcknowledgement?: boolean;
+  /** Arrived as a public post: the case goes to the spokesperson (R14). */
+  isPublicFacing?: boolean;
+}
+
 export interface OpenCaseResult {
   case: CaseRow;
   isReplay: boolean;
@@ -98,7 +106,7 @@ export interface OpenCaseResult {
 export async function openCase(
   ctx: Ctx,
   raw: unknown,
-  opts: { idempotencyKey?: string; suppressAcknowledgement?: boolean } = {},
+  opts: OpenCaseOptions = {},
 ): Promise<OpenCaseResult> {
   authorize(ctx, 'case.write');
   const input = parseInput(OpenCaseInput, raw);
@@ -129,7 +137,7 @@ async function insertOnce(
   reading: ReturnType<typeof readAccount>,
   receivedAt: Date,
   now: Date,
-  opts: { idempotencyKey?: string; suppressAcknowledgement?: boolean },
+  opts: OpenCaseOptions,
 ): Promise<OpenCaseResult> {
   const key = opts.idempotencyKey;
   return ctx.database.db.transaction(async (tx) => {
@@ -184,6 +192,7 @@ async function insertOnce(
       letterScanRef: input.letterScanRef,
       preferredContact: input.preferredContact,
     });
+    await routeAttention(ctx, tx, row, { isPublicFacing: opts.isPublicFacing ?? false });
     // No acknowledgement to staff-logged channels, nor when intake holds it back (mail loops).
     const isAutomated = AUTOMATED_CHANNELS.includes(input.channel) && !opts.suppressAcknowledgement;
     const ack = isAutomated ? [{ name: JOBS.acknowledge.name, data: { caseId: row.id } }] : [];

@@ -40,6 +40,11 @@ export type EventType =
   | 'repeat_apology_risk'
   | 'portal_link_requested'
   | 'survey_answered'
+  | 'incident_linked'
+  | 'incident_message_sent'
+  | 'incident_message_for_agent'
+  | 'attention_raised'
+  | 'routed_to_spokesperson'
   | 'closed';
 
 export async function record(
