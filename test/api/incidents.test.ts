@@ -214,3 +214,69 @@ describe('the incident API', () => {
     expect((await call('POST', `/cases/${ref}/public-facing`, agent, {})).status).toBe(422);
   });
 });
+
+describe('hostile input', () => {
+  test('odd ids, bodies and content types never answer 5xx; the routes are in the OpenAPI', async () => {
+    const incident = await declare('Hostile');
+    const cases: Array<[string, string, string | undefined, string | undefined]> = [
+      ['GET', '/api/v1/incidents/%00', undefined, undefined],
+      ['GET', `/api/v1/incidents/${'x'.repeat(199)}`, undefined, undefined],
+      ['GET', '/api/v1/incidents/00000000-0000-4000-8000-000000000000', undefined, undefined],
+      ['POST', `/api/v1/incidents/${incident.id}/customers/import`, 'application/json', '{"a":1}'],
+      ['POST', `/api/v1/incidents/${incident.id}/customers/import`, 'text/csv', '\u0000,\u0000'],
+      ['POST', `/api/v1/incidents/${incident.id}/customers/import`, 'text/csv', '"""'],
+      [
+        'POST',
+        `/api/v1/incidents/${incident.id}/customers/import`,
+        'text/csv',
+        'email\n' + 'a'.repeat(5000),
+      ],
+      [
+        'POST',
+        `/api/v1/incidents/${incident.id}/updates`,
+        'application/json',
+        '{"body":"x","status":"gone"}',
+      ],
+      [
+        'POST',
+        `/api/v1/incidents/${incident.id}/apology`,
+        'application/json',
+        '{"template":"{{firstName}"}',
+      ],
+      [
+        'POST',
+        `/api/v1/incidents/${incident.id}/cases`,
+        'application/json',
+        '{"filter":{"q":"%_\\\\"}}',
+      ],
+      [
+        'POST',
+        `/api/v1/incidents/${incident.id}/cases`,
+        'application/json',
+        '{"references":["RD-99999999999"]}',
+      ],
+      ['POST', `/api/v1/incidents/${incident.id}/checklist/%E2%80%AE`, 'application/json', '{}'],
+      [
+        'GET',
+        `/api/v1/incidents/${incident.id}/broadcasts/not-a-uuid/deliveries`,
+        undefined,
+        undefined,
+      ],
+      ['GET', '/status/incidents/' + 'a'.repeat(300), undefined, undefined],
+    ];
+    for (const [method, url, type, payload] of cases) {
+      const res = await api.inject({
+        method: method as 'GET' | 'POST',
+        url,
+        headers: { ...supervisor.headers, ...(type ? { 'content-type': type } : {}) },
+        ...(payload !== undefined ? { payload } : {}),
+      });
+      expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+      expect(res.statusCode, `${method} ${url}`).toBeGreaterThanOrEqual(200);
+    }
+    const spec = (await api.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/incidents', '/api/v1/incidents/{id}/customers/import']),
+    );
+  });
+});
