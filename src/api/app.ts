@@ -24,6 +24,8 @@ import { languageRoutes } from './routes/language.routes.ts';
 import { pageRoutes } from './routes/pages.routes.ts';
 import { portalRoutes } from './routes/portal.routes.ts';
 import { problemsRoutes } from './routes/problems.routes.ts';
+import { incidentPageRoutes } from './routes/incident-pages.ts';
+import { incidentsRoutes } from './routes/incidents.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -76,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   pageRoutes(app);
   await app.register(complaintFormRoutes(deps));
   await app.register(portalRoutes(deps));
+  await app.register(incidentPageRoutes(deps));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register(
@@ -85,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(deskRoutes(deps));
       await api.register(problemsRoutes(deps));
       await api.register(debriefsRoutes(deps));
+      await api.register(incidentsRoutes(deps));
       await api.register(languageRoutes(deps));
       await api.register(emailRoutes(deps));
       await api.register(webhookRoutes(deps));

@@ -4,6 +4,7 @@ import { DomainError } from '../core/shared/errors.ts';
 import { DataDirInUseError } from '../db/embedded.ts';
 import { caseCommand } from './commands/case.ts';
 import { demoCommand } from './commands/demo.ts';
+import { incidentCommand } from './commands/incident.ts';
 import { languageCommand } from './commands/language.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -25,11 +26,15 @@ Usage: redress <command> [options]
   case involve <REF> --staff E [--role TEXT]
                              record a staff member as involved in the failure (debrief after closure)
   case uninvolve <REF> --staff E
+  incident list [--status S] [--json]
+  incident show <ID|SLUG> [--json]
+  incident import <ID|SLUG> <file.csv>
+                             attach affected customers from a CSV (email, phone, first_name, last_name)
 
   analyze [file]             complaints as JSON lines {"id","text"} in, analyses out
   coach [file]               draft replies as JSON lines {"id","text",…} in, findings out
 
-Options for case commands: --as <email> acts as that staff user, with that user's permissions.
+Options for case and incident commands: --as <email> acts as that staff user, with that user's permissions.
 Configuration comes from environment variables; see the README.`;
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
@@ -38,6 +43,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   user: userCommand,
   demo: demoCommand,
   case: caseCommand,
+  incident: incidentCommand,
   analyze: (args, io) => languageCommand('analyze', args, io),
   coach: (args, io) => languageCommand('coach', args, io),
 };

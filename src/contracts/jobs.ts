@@ -15,6 +15,18 @@ export const JOBS = {
   promiseDue: { name: 'promise-due', payload: z.object({ promiseId: z.uuid() }) },
   sendEmail: { name: 'email-send', payload: z.object({ messageId: z.uuid() }) },
   debriefAssign: { name: 'debrief-assign', payload: z.object({ caseId: z.uuid() }) },
+  // A broadcast works through its deliveries in short runs, so a worker killed mid-run holds
+  // back at most a few minutes of work (the job expires and is retried; a restart resumes).
+  incidentBroadcast: {
+    name: 'incident-broadcast',
+    payload: z.object({ messageId: z.uuid() }),
+    expireInSeconds: 300,
+  },
+  correctiveActionReminder: {
+    name: 'corrective-action-reminder',
+    payload: z.object({ actionId: z.uuid() }),
+  },
+  correctiveActionDue: { name: 'corrective-action-due', payload: z.object({ actionId: z.uuid() }) },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

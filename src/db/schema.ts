@@ -303,3 +303,4 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
 export * from './schema-problems.ts';
 export * from './schema-portal.ts';
 export * from './schema-debriefs.ts';
+export * from './schema-incidents.ts';

@@ -58,6 +58,7 @@ async function createMissingQueues(boss: PgBoss): Promise<void> {
       retryLimit: 5,
       retryDelay: 5,
       retryBackoff: true,
+      ...('expireInSeconds' in job ? { expireInSeconds: job.expireInSeconds } : {}),
     });
   }
 }

@@ -10,6 +10,11 @@ import type { Ctx } from '../core/shared/context.ts';
 import type { Mailer } from '../core/outbound/mailer.ts';
 import { deliverEmail } from '../core/outbound/deliver-email.ts';
 import type { PortalConfig } from '../core/portal/portal-secret.ts';
+import { resumeBroadcasts, runBroadcast } from '../core/incidents/run-broadcast.ts';
+import {
+  escalateCorrectiveAction,
+  remindCorrectiveAction,
+} from '../core/problems/corrective-action-jobs.ts';
 
 type CtxFactory = () => Ctx;
 
@@ -35,7 +40,13 @@ export async function startWorkers(
   await work(JOBS.promiseReminder, (ctx, d) => remindPromise(ctx, d.promiseId));
   await work(JOBS.promiseDue, (ctx, d) => expirePromise(ctx, d.promiseId));
   await work(JOBS.debriefAssign, (ctx, d) => assignDebriefs(ctx, d.caseId));
+  await work(JOBS.correctiveActionReminder, (ctx, d) => remindCorrectiveAction(ctx, d.actionId));
+  await work(JOBS.correctiveActionDue, (ctx, d) => escalateCorrectiveAction(ctx, d.actionId));
   // Without an outbound mail server, email jobs wait in the queue until one is configured.
   const { mailer } = opts;
   if (mailer) await work(JOBS.sendEmail, (ctx, d) => deliverEmail(ctx, mailer, d.messageId));
+  // Broadcasts hand non-email deliveries to agents at once; email ones wait for a mail server.
+  await work(JOBS.incidentBroadcast, (ctx, d) => runBroadcast(ctx, d.messageId, mailer));
+  // A worker that died mid-broadcast left deliveries pending: pick them up now.
+  await resumeBroadcasts(makeCtx());
 }

@@ -9,7 +9,7 @@ import type { AppDeps } from '../deps.ts';
 
 export const SESSION_COOKIE = 'redress_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-const PUBLIC_PATHS = ['/portal/', '/api/v1/public/'];
+const PUBLIC_PATHS = ['/portal/', '/api/v1/public/', '/status/'];
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -17,11 +17,14 @@ function nextDueSql(): SQL {
     (SELECT min(${promises.dueAt}) FROM ${promises} WHERE ${promises.caseId} = ${cases.id} AND ${promises.status} = 'open'))`;
 }
 
-export async function searchCases(
-  db: DbOrTx,
-  q: z.infer<typeof ListCasesQuery>,
+export type CaseFilterQuery = Omit<z.infer<typeof ListCasesQuery>, 'limit' | 'offset'>;
+
+/** The queue's filters as SQL conditions over cases joined with customers (also used to attach
+ * the cases an incident touched, by the same filters). */
+export function caseFilterWhere(
+  q: CaseFilterQuery,
   clock: { now: Date; dueSoonMs: number },
-) {
+): SQL[] {
   const where: SQL[] = [];
   if (q.status === 'open') where.push(ne(cases.status, 'closed'));
   else if (q.status) where.push(eq(cases.status, q.status));
@@ -50,6 +53,15 @@ export async function searchCases(
     );
     if (match) where.push(match);
   }
+  return where;
+}
+
+export async function searchCases(
+  db: DbOrTx,
+  q: z.infer<typeof ListCasesQuery>,
+  clock: { now: Date; dueSoonMs: number },
+) {
+  const where = caseFilterWhere(q, clock);
   const rows = await db
     .select({
       id: cases.id,

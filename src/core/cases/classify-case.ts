@@ -5,6 +5,7 @@ import { parseInput } from '../shared/parse.ts';
 import { updateCase } from './case.repo.ts';
 import { mutateCase } from './mutate-case.ts';
 import { record } from './timeline.ts';
+import { routeAttention } from '../spokesperson/route-attention.ts';
 
 export async function classifyCase(ctx: Ctx, caseId: string, raw: unknown) {
   const input = parseInput(ClassifyInput, raw);
@@ -16,6 +17,9 @@ export async function classifyCase(ctx: Ctx, caseId: string, raw: unknown) {
       complainerType: row.complainerType,
     };
     await record(tx, ctx, row.id, 'classified', { before, after: input });
+    // Reclassified as an activist: route it as intake would have (R14).
+    if (updated.complainerType === 'activist' && row.complainerType !== 'activist')
+      await routeAttention(ctx, tx, updated, { isPublicFacing: false });
     return updated;
   });
 }

@@ -30,6 +30,7 @@ import {
   markStep,
   type CaseRow,
 } from './case.repo.ts';
+import { routeAttention } from '../spokesperson/route-attention.ts';
 import { planSlaChecks } from './sla-schedule.ts';
 import { insertCaseInOneStatement, isUniqueViolation } from './intake.repo.ts';
 import { record, type EventType } from './timeline.ts';
@@ -92,6 +93,13 @@ function readAccount(input: Input) {
   };
 }
 
+export interface OpenCaseOptions {
+  idempotencyKey?: string;
+  suppressAcknowledgement?: boolean;
+  /** Arrived as a public post: the case goes to the spokesperson (R14). */
+  isPublicFacing?: boolean;
+}
+
 export interface OpenCaseResult {
   case: CaseRow;
   isReplay: boolean;
@@ -100,7 +108,7 @@ export interface OpenCaseResult {
 export async function openCase(
   ctx: Ctx,
   raw: unknown,
-  opts: Options = {},
+  opts: OpenCaseOptions = {},
 ): Promise<OpenCaseResult> {
   authorize(ctx, 'case.write');
   const input = parseInput(OpenCaseInput, raw);
@@ -174,12 +182,11 @@ function planNewCase(
   return { caseRow, jobs: [...ack, ...plan.jobs], opened };
 }
 
-type Options = { idempotencyKey?: string; suppressAcknowledgement?: boolean };
-
 /**
  * The common case — a new or known customer found by contact, the owner implied — written as
  * one SQL statement (see intake.repo.ts). Returns null when the step-by-step transaction must
- * decide instead: an explicit customer or owner to validate, or a unique key taken meanwhile.
+ * decide instead: an explicit customer or owner to validate, a case to route (R14), or a unique
+ * key taken meanwhile.
  */
 async function insertInOneStatement(
   ctx: Ctx,
@@ -187,9 +194,11 @@ async function insertInOneStatement(
   reading: ReturnType<typeof readAccount>,
   receivedAt: Date,
   now: Date,
-  opts: Options,
+  opts: OpenCaseOptions,
 ): Promise<OpenCaseResult | null> {
-  if (!ctx.jobs.asStatement || input.customer.id || input.ownerId) return null;
+  // An activist or public-facing case is routed (R14) inside a transaction; so are those.
+  const needsRouting = opts.isPublicFacing === true || reading.complainerType === 'activist';
+  if (!ctx.jobs.asStatement || input.customer.id || input.ownerId || needsRouting) return null;
   const key = opts.idempotencyKey ?? null;
   if (key && (await findIdempotent(ctx.database.db, key))) return null;
   const settings = await currentSettings(ctx.database);
@@ -241,7 +250,7 @@ async function insertOnce(
   reading: ReturnType<typeof readAccount>,
   receivedAt: Date,
   now: Date,
-  opts: Options,
+  opts: OpenCaseOptions,
 ): Promise<OpenCaseResult> {
   const key = opts.idempotencyKey;
   return ctx.database.db.transaction(async (tx) => {
@@ -277,6 +286,7 @@ async function insertOnce(
       ownerId: row.ownerId,
       ...planned.opened,
     });
+    await routeAttention(ctx, tx, row, { isPublicFacing: opts.isPublicFacing ?? false });
     await ctx.jobs.send(tx, planned.jobs);
     return { case: row, isReplay: false };
   });

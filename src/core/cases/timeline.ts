@@ -44,6 +44,11 @@ export type EventType =
   | 'staff_involved_removed'
   | 'debrief_assigned'
   | 'debrief_completed'
+  | 'incident_linked'
+  | 'incident_message_sent'
+  | 'incident_message_for_agent'
+  | 'attention_raised'
+  | 'routed_to_spokesperson'
   | 'closed';
 
 export async function record(

@@ -68,7 +68,7 @@ async function file(ctx: Ctx, m: Inbound): Promise<MessageOutcome> {
         contacts: [m.contact],
       },
     },
-    { idempotencyKey: m.key },
+    { idempotencyKey: m.key, isPublicFacing: m.isPublic },
   );
   return { outcome: isReplay ? 'duplicate' : 'opened', caseId: opened.id };
 }

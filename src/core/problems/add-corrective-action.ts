@@ -1,6 +1,8 @@
 // R21: the specific change that removes the cause: what, owner, due date, and the sentence that
 // tells customers what changed (used in closing messages).
 import { CorrectiveActionInput } from '../../contracts/problems.ts';
+import { JOBS } from '../../contracts/jobs.ts';
+import { loadSettings } from '../settings/settings.repo.ts';
 import { authorize, type Ctx } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
 import { parseInput } from '../shared/parse.ts';
@@ -37,6 +39,17 @@ export async function addCorrectiveAction(ctx: Ctx, problemId: string, raw: unkn
       what: action.what,
       dueAt: dueAt.toISOString(),
     });
+    // The due date is a promise (R11): a reminder before it, an overdue check at it.
+    const { promiseReminderMinutes } = await loadSettings(tx);
+    const remindAt = new Date(dueAt.getTime() - promiseReminderMinutes * 60_000);
+    await ctx.jobs.send(tx, [
+      {
+        name: JOBS.correctiveActionReminder.name,
+        data: { actionId: action.id },
+        startAfter: remindAt < now ? now : remindAt,
+      },
+      { name: JOBS.correctiveActionDue.name, data: { actionId: action.id }, startAfter: dueAt },
+    ]);
     return action;
   });
 }

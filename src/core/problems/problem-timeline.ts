@@ -8,6 +8,8 @@ export type ProblemEventType =
   | 'status_changed'
   | 'action_added'
   | 'action_shipped'
+  | 'action_reminder'
+  | 'action_overdue'
   | 'case_linked'
   | 'repeat_detected';
 

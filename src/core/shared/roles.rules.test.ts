@@ -10,13 +10,14 @@ import {
 
 const EXPECTED: Record<Role, Permission[]> = {
   agent: ['case.read', 'case.write'],
-  spokesperson: ['case.read', 'case.write'],
+  spokesperson: ['case.read', 'case.write', 'incidents.manage', 'statements.publish'],
   supervisor: [
     'case.read',
     'case.write',
     'case.transfer_any',
     'restitution.approve',
     'problems.manage',
+    'incidents.manage',
   ],
   manager: [
     'case.read',
@@ -24,6 +25,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'case.transfer_any',
     'restitution.approve',
     'problems.manage',
+    'incidents.manage',
   ],
   admin: [...PERMISSIONS],
 };
@@ -43,6 +45,8 @@ describe('token scopes narrow permissions', () => {
     [['cases:write'], 'restitution.approve', true],
     [['cases:write'], 'problems.manage', true],
     [['cases:read'], 'problems.manage', false],
+    [['cases:write'], 'statements.publish', true],
+    [['cases:read'], 'incidents.manage', false],
     [['cases:write'], 'settings.write', false],
     [['admin'], 'users.manage', true],
     [['admin'], 'case.read', false],

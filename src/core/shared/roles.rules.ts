@@ -8,6 +8,8 @@ export const PERMISSIONS = [
   'case.transfer_any',
   'restitution.approve',
   'problems.manage',
+  'incidents.manage',
+  'statements.publish',
   'settings.write',
   'users.manage',
 ] as const;
@@ -15,7 +17,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   agent: ['case.read', 'case.write'],
-  spokesperson: ['case.read', 'case.write'],
+  // The public voice (R14, R23): runs incidents and alone (with admins) publishes statements.
+  spokesperson: ['case.read', 'case.write', 'incidents.manage', 'statements.publish'],
   // Problems are owned by those who can change the process: supervisors see the pattern first.
   supervisor: [
     'case.read',
@@ -23,6 +26,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.transfer_any',
     'restitution.approve',
     'problems.manage',
+    'incidents.manage',
   ],
   manager: [
     'case.read',
@@ -30,6 +34,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.transfer_any',
     'restitution.approve',
     'problems.manage',
+    'incidents.manage',
   ],
   admin: [...PERMISSIONS],
 };
@@ -48,6 +53,8 @@ const SCOPE_FOR: Record<Permission, TokenScope> = {
   'case.transfer_any': 'cases:write',
   'restitution.approve': 'cases:write',
   'problems.manage': 'cases:write',
+  'incidents.manage': 'cases:write',
+  'statements.publish': 'cases:write',
   'settings.write': 'admin',
   'users.manage': 'admin',
 };
