@@ -14,6 +14,7 @@ export const JOBS = {
   promiseReminder: { name: 'promise-reminder', payload: z.object({ promiseId: z.uuid() }) },
   promiseDue: { name: 'promise-due', payload: z.object({ promiseId: z.uuid() }) },
   sendEmail: { name: 'email-send', payload: z.object({ messageId: z.uuid() }) },
+  sendSms: { name: 'sms-send', payload: z.object({ messageId: z.uuid() }) },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

@@ -9,13 +9,20 @@ import type { Ctx } from '../core/shared/context.ts';
 import type { Mailer } from '../core/outbound/mailer.ts';
 import { deliverEmail } from '../core/outbound/deliver-email.ts';
 import type { PortalConfig } from '../core/portal/portal-secret.ts';
+import { deliverSms } from '../core/outbound/deliver-sms.ts';
+import type { SmsSender } from '../core/outbound/sms-sender.ts';
 
 type CtxFactory = () => Ctx;
 
 export async function startWorkers(
   boss: PgBoss,
   makeCtx: CtxFactory,
-  opts: { pollingIntervalSeconds?: number; mailer?: Mailer; portal?: PortalConfig } = {},
+  opts: {
+    pollingIntervalSeconds?: number;
+    mailer?: Mailer;
+    sms?: SmsSender;
+    portal?: PortalConfig;
+  } = {},
 ): Promise<void> {
   const work = async <T>(
     job: { name: string; payload: { parse(v: unknown): T } },
@@ -36,4 +43,7 @@ export async function startWorkers(
   // Without an outbound mail server, email jobs wait in the queue until one is configured.
   const { mailer } = opts;
   if (mailer) await work(JOBS.sendEmail, (ctx, d) => deliverEmail(ctx, mailer, d.messageId));
+  // Likewise text messages wait until the SMS provider is configured.
+  const { sms } = opts;
+  if (sms) await work(JOBS.sendSms, (ctx, d) => deliverSms(ctx, sms, d.messageId));
 }

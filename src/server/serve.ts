@@ -13,6 +13,7 @@ import { EMAIL_MAX_BYTES } from '../api/routes/email.routes.ts';
 import { parseMime } from '../channels/email/parse-mime.ts';
 import { startSmtpListener } from '../channels/email/smtp-listener.ts';
 import { smtpMailer } from '../channels/email/smtp-mailer.ts';
+import { smsClient } from '../channels/sms/sms-client.ts';
 import { receiveEmail } from '../core/intake/receive-email.ts';
 
 export interface RunningServer {
@@ -65,8 +66,22 @@ export async function serve(
   const mailer = config.REDRESS_SMTP_OUT_URL
     ? smtpMailer(config.REDRESS_SMTP_OUT_URL, config.REDRESS_MAIL_FROM)
     : undefined;
+  // The config check guarantees the three come together.
+  const sms =
+    config.REDRESS_SMS_ACCOUNT_SID && config.REDRESS_SMS_AUTH_TOKEN && config.REDRESS_SMS_FROM
+      ? smsClient({
+          accountSid: config.REDRESS_SMS_ACCOUNT_SID,
+          authToken: config.REDRESS_SMS_AUTH_TOKEN,
+          from: config.REDRESS_SMS_FROM,
+          baseUrl: config.REDRESS_SMS_API_URL,
+        })
+      : undefined;
   if (config.REDRESS_RUN_JOBS)
-    await startWorkers(boss, () => systemCtx('jobs'), { ...(mailer ? { mailer } : {}), portal });
+    await startWorkers(boss, () => systemCtx('jobs'), {
+      ...(mailer ? { mailer } : {}),
+      ...(sms ? { sms } : {}),
+      portal,
+    });
   const smtp =
     config.REDRESS_SMTP_PORT === undefined
       ? null
