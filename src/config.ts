@@ -1,5 +1,10 @@
 // Environment configuration, parsed once at start-up with field-level messages.
 import { z } from 'zod';
+import {
+  ACTIVE_TYPES,
+  DEFAULT_POLICY,
+  type AttachmentPolicy,
+} from './core/attachments/attachment.rules.ts';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -42,6 +47,37 @@ export const ConfigSchema = z
       .regex(/^https?:\/\//, 'Must be an http:// or https:// URL.')
       .default('https://api.twilio.com'),
     REDRESS_SOCIAL_SECRET: z.string().min(16).optional(),
+    /** Files kept with cases (email attachments, staff uploads). */
+    REDRESS_ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024, 'Must be at least 1024 bytes.')
+      .max(25 * 1024 * 1024, 'Must be at most 26214400 bytes (25 MB, the email size limit).')
+      .default(DEFAULT_POLICY.maxBytes),
+    REDRESS_ATTACHMENT_TYPES: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((t) => t.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(
+                /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/,
+                'Each entry must be a MIME type such as application/pdf.',
+              )
+              .refine((t) => !ACTIVE_TYPES.includes(t), {
+                message: 'Types a browser can run (HTML, SVG, scripts) are never accepted.',
+              }),
+          )
+          .min(1, 'List at least one MIME type, separated by commas.'),
+      )
+      .optional(),
     /** Signs customer portal links; unset, a random secret is kept in the database. */
     REDRESS_SECRET: z.string().min(32, 'Must be at least 32 characters.').optional(),
     LOG_LEVEL: z
@@ -65,6 +101,14 @@ export const ConfigSchema = z
 export type Config = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {}
+
+export function attachmentPolicy(config: Config): AttachmentPolicy {
+  return {
+    ...DEFAULT_POLICY,
+    maxBytes: config.REDRESS_ATTACHMENT_MAX_BYTES,
+    ...(config.REDRESS_ATTACHMENT_TYPES ? { allowedTypes: config.REDRESS_ATTACHMENT_TYPES } : {}),
+  };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = ConfigSchema.safeParse(

@@ -13,6 +13,7 @@ import { isMigrated } from '../db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { problem, registerErrorHandling } from './plugins/errors.ts';
+import { attachmentRoutes } from './routes/attachments.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { deskRoutes } from './routes/desk.routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(languageRoutes(deps));
       await api.register(emailRoutes(deps));
       await api.register(webhookRoutes(deps));
+      await api.register(attachmentRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type PgBoss from 'pg-boss';
 import { buildApp } from '../api/app.ts';
-import type { Config } from '../config.ts';
+import { attachmentPolicy, type Config } from '../config.ts';
 import type { Ctx } from '../core/shared/context.ts';
 import { issueSetupToken } from '../core/users/first-admin.ts';
 import { createBoss, ensureQueues, jobSender } from '../jobs/queue.ts';
@@ -43,8 +43,10 @@ export async function serve(
     ...(config.REDRESS_SECRET ? { secret: config.REDRESS_SECRET } : {}),
     ...(config.REDRESS_PUBLIC_URL ? { publicUrl: config.REDRESS_PUBLIC_URL } : {}),
   };
+  const attachments = attachmentPolicy(config);
   const app = await buildApp({
     database: store.database,
+    attachments,
     portal,
     jobs,
     now,
@@ -89,7 +91,8 @@ export async function serve(
           port: config.REDRESS_SMTP_PORT,
           host: config.REDRESS_SMTP_HOST,
           maxBytes: EMAIL_MAX_BYTES,
-          handle: async (raw) => receiveEmail(systemCtx('email'), await parseMime(raw)),
+          handle: async (raw) =>
+            receiveEmail(systemCtx('email'), await parseMime(raw), attachments),
           onError: (err) => app.log.error({ err }, 'email intake failed'),
         });
   await app.listen({ port: config.PORT, host: config.HOST });

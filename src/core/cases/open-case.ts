@@ -95,10 +95,17 @@ export interface OpenCaseResult {
   isReplay: boolean;
 }
 
+export interface OpenCaseOptions {
+  idempotencyKey?: string;
+  suppressAcknowledgement?: boolean;
+  /** More work that must commit with the new case (an email's attachments). */
+  alsoInTransaction?: (tx: Tx, row: CaseRow) => Promise<void>;
+}
+
 export async function openCase(
   ctx: Ctx,
   raw: unknown,
-  opts: { idempotencyKey?: string; suppressAcknowledgement?: boolean } = {},
+  opts: OpenCaseOptions = {},
 ): Promise<OpenCaseResult> {
   authorize(ctx, 'case.write');
   const input = parseInput(OpenCaseInput, raw);
@@ -129,7 +136,7 @@ async function insertOnce(
   reading: ReturnType<typeof readAccount>,
   receivedAt: Date,
   now: Date,
-  opts: { idempotencyKey?: string; suppressAcknowledgement?: boolean },
+  opts: OpenCaseOptions,
 ): Promise<OpenCaseResult> {
   const key = opts.idempotencyKey;
   return ctx.database.db.transaction(async (tx) => {
@@ -184,6 +191,7 @@ async function insertOnce(
       letterScanRef: input.letterScanRef,
       preferredContact: input.preferredContact,
     });
+    await opts.alsoInTransaction?.(tx, row);
     // No acknowledgement to staff-logged channels, nor when intake holds it back (mail loops).
     const isAutomated = AUTOMATED_CHANNELS.includes(input.channel) && !opts.suppressAcknowledgement;
     const ack = isAutomated ? [{ name: JOBS.acknowledge.name, data: { caseId: row.id } }] : [];
