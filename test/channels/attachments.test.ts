@@ -3,7 +3,7 @@
 // reasons, and downloads that only staff may make, with headers that keep a file from acting as
 // a page of the site.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
 import { attachmentPolicy, loadConfig } from '../../src/config.ts';
@@ -58,7 +58,7 @@ afterAll(async () => {
 const rows = async (sql: string, params: unknown[] = []) =>
   (await desk.database.pool.query(sql, params)).rows;
 
-async function sendMail(mail: nodemailer.SendMailOptions): Promise<EmailOutcome> {
+async function sendMail(mail: SendMailOptions): Promise<EmailOutcome> {
   const before = outcomes.length;
   await nodemailer
     .createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true })
