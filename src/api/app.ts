@@ -15,6 +15,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { problem, registerErrorHandling } from './plugins/errors.ts';
 import { attachmentRoutes } from './routes/attachments.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { contactRoutes } from './routes/contacts.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { deskRoutes } from './routes/desk.routes.ts';
 import { emailRoutes } from './routes/email.routes.ts';
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(emailRoutes(deps));
       await api.register(webhookRoutes(deps));
       await api.register(attachmentRoutes(deps));
+      await api.register(contactRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

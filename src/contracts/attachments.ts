@@ -12,6 +12,8 @@ export const AttachmentUploadQuery = z.object({
     .min(1, 'Give the file name, e.g. ?filename=letter.pdf.')
     .max(255, 'At most 255 characters.'),
   purpose: AttachmentPurpose.default('file'),
+  /** Ties the file to a message on the case, e.g. the logged letter it is the scan of. */
+  messageId: z.uuid('Must be the id of a message on this case.').optional(),
 });
 
 export const AttachmentMeta = z.object({

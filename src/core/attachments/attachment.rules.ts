@@ -64,6 +64,13 @@ const LABELS: Record<string, string> = {
   'image/heic': 'HEIC photo',
   'application/zip': 'ZIP archive',
   'application/msword': 'Word document',
+  'text/plain': 'plain text',
+  'text/csv': 'CSV',
+  'message/rfc822': 'email message',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
+    'Word document (.docx)',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel workbook (.xlsx)',
+  'application/vnd.oasis.opendocument.text': 'OpenDocument text',
 };
 
 const EXTENSIONS: Record<string, string> = {
@@ -84,6 +91,12 @@ const EXTENSIONS: Record<string, string> = {
   odt: 'application/vnd.oasis.opendocument.text',
   doc: 'application/msword',
 };
+
+/** The type a file name suggests, for callers that have only a name (the command line). */
+export function typeFromName(filename: string): string | undefined {
+  const extension = /\.([a-z0-9]{1,5})$/i.exec(filename)?.[1]?.toLowerCase();
+  return extension ? EXTENSIONS[extension] : undefined;
+}
 
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0) =>
   sig.every((b, i) => bytes[at + i] === b);
@@ -170,8 +183,7 @@ export function checkAttachment(
     };
   const declared = normaliseType(file.declaredType);
   const sniffed = sniffType(file.bytes);
-  const extension = /\.([a-z0-9]{1,5})$/i.exec(filename)?.[1]?.toLowerCase();
-  const byName = extension ? EXTENSIONS[extension] : undefined;
+  const byName = typeFromName(filename);
   let type: string;
   if (sniffed === 'application/zip') {
     type = ZIP_BASED.has(declared) ? declared : byName && ZIP_BASED.has(byName) ? byName : sniffed;

@@ -2,6 +2,7 @@
 // the exact reason (size, type, a content that is not what it claims) and nothing stored.
 import { AttachmentUploadQuery } from '../../contracts/attachments.ts';
 import { mutateCase } from '../cases/mutate-case.ts';
+import { findMessage } from '../outbound/outbound.repo.ts';
 import type { Ctx } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
 import { parseInput } from '../shared/parse.ts';
@@ -21,12 +22,23 @@ export async function uploadAttachment(
     ctx,
     caseId,
     async ({ tx, row, now }) => {
+      const message = input.messageId ? await findMessage(tx, input.messageId) : null;
+      if (input.messageId && message?.caseId !== row.id)
+        throw new DomainError('validation', 'Some fields are not valid.', [
+          { path: 'messageId', message: `No such message on case ${row.reference}.` },
+        ]);
       const { kept, refused } = await keepAttachments(
         ctx,
         tx,
         row,
         [{ filename: input.filename, contentType, content }],
-        { policy, source: 'staff', purpose: input.purpose, now },
+        {
+          policy,
+          source: 'staff',
+          purpose: input.purpose,
+          now,
+          ...(message ? { messageId: message.id } : {}),
+        },
       );
       const [attachment] = kept;
       if (!attachment) {
