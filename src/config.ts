@@ -47,6 +47,11 @@ export const ConfigSchema = z
       .regex(/^https?:\/\//, 'Must be an http:// or https:// URL.')
       .default('https://api.twilio.com'),
     REDRESS_SOCIAL_SECRET: z.string().min(16).optional(),
+    /** The bridge that posts outbound direct messages (signed with REDRESS_SOCIAL_SECRET). */
+    REDRESS_SOCIAL_OUT_URL: z
+      .url()
+      .regex(/^https?:\/\//, 'Must be an http:// or https:// URL.')
+      .optional(),
     /** Files kept with cases (email attachments, staff uploads). */
     REDRESS_ATTACHMENT_MAX_BYTES: z.coerce
       .number()
@@ -85,6 +90,13 @@ export const ConfigSchema = z
       .default('info'),
   })
   .superRefine((c, issues) => {
+    if (c.REDRESS_SOCIAL_OUT_URL && !c.REDRESS_SOCIAL_SECRET)
+      issues.addIssue({
+        code: 'custom',
+        path: ['REDRESS_SOCIAL_SECRET'],
+        message:
+          'Required with REDRESS_SOCIAL_OUT_URL: outbound direct messages are signed with it.',
+      });
     // Outbound texts need the account, its token and a sender together; half a set is a mistake.
     if (!c.REDRESS_SMS_ACCOUNT_SID && !c.REDRESS_SMS_FROM) return;
     const missing = (

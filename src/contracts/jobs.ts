@@ -15,6 +15,7 @@ export const JOBS = {
   promiseDue: { name: 'promise-due', payload: z.object({ promiseId: z.uuid() }) },
   sendEmail: { name: 'email-send', payload: z.object({ messageId: z.uuid() }) },
   sendSms: { name: 'sms-send', payload: z.object({ messageId: z.uuid() }) },
+  sendSocial: { name: 'social-send', payload: z.object({ messageId: z.uuid() }) },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

@@ -11,6 +11,8 @@ import { deliverEmail } from '../core/outbound/deliver-email.ts';
 import type { PortalConfig } from '../core/portal/portal-secret.ts';
 import { deliverSms } from '../core/outbound/deliver-sms.ts';
 import type { SmsSender } from '../core/outbound/sms-sender.ts';
+import { deliverSocial } from '../core/outbound/deliver-social.ts';
+import type { SocialSender } from '../core/outbound/social-sender.ts';
 
 type CtxFactory = () => Ctx;
 
@@ -21,6 +23,7 @@ export async function startWorkers(
     pollingIntervalSeconds?: number;
     mailer?: Mailer;
     sms?: SmsSender;
+    social?: SocialSender;
     portal?: PortalConfig;
   } = {},
 ): Promise<void> {
@@ -46,4 +49,6 @@ export async function startWorkers(
   // Likewise text messages wait until the SMS provider is configured.
   const { sms } = opts;
   if (sms) await work(JOBS.sendSms, (ctx, d) => deliverSms(ctx, sms, d.messageId));
+  const { social } = opts;
+  if (social) await work(JOBS.sendSocial, (ctx, d) => deliverSocial(ctx, social, d.messageId));
 }

@@ -14,6 +14,7 @@ import { parseMime } from '../channels/email/parse-mime.ts';
 import { startSmtpListener } from '../channels/email/smtp-listener.ts';
 import { smtpMailer } from '../channels/email/smtp-mailer.ts';
 import { smsClient } from '../channels/sms/sms-client.ts';
+import { socialClient } from '../channels/social/social-client.ts';
 import { receiveEmail } from '../core/intake/receive-email.ts';
 
 export interface RunningServer {
@@ -78,10 +79,15 @@ export async function serve(
           baseUrl: config.REDRESS_SMS_API_URL,
         })
       : undefined;
+  const social =
+    config.REDRESS_SOCIAL_OUT_URL && config.REDRESS_SOCIAL_SECRET
+      ? socialClient({ url: config.REDRESS_SOCIAL_OUT_URL, secret: config.REDRESS_SOCIAL_SECRET })
+      : undefined;
   if (config.REDRESS_RUN_JOBS)
     await startWorkers(boss, () => systemCtx('jobs'), {
       ...(mailer ? { mailer } : {}),
       ...(sms ? { sms } : {}),
+      ...(social ? { social } : {}),
       portal,
     });
   const smtp =

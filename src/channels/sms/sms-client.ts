@@ -2,7 +2,8 @@
 // webhook Redress accepts: a form-encoded POST to
 // <base>/2010-04-01/Accounts/<account>/Messages.json with HTTP Basic auth (account, token),
 // answered with JSON carrying the message `sid`, or an error `code` and `message`.
-import { SmsSendError, type OutboundSms, type SmsSender } from '../../core/outbound/sms-sender.ts';
+import { DeliveryError, isPermanentStatus } from '../../core/outbound/delivery-error.ts';
+import type { OutboundSms, SmsSender } from '../../core/outbound/sms-sender.ts';
 
 export interface SmsProviderConfig {
   accountSid: string;
@@ -17,11 +18,6 @@ interface ProviderAnswer {
   sid?: unknown;
   code?: unknown;
   message?: unknown;
-}
-
-/** Rate limits and server trouble pass; bad numbers and rejected credentials do not. */
-export function isPermanentStatus(status: number): boolean {
-  return status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
 }
 
 export function smsClient(config: SmsProviderConfig): SmsSender {
@@ -43,13 +39,13 @@ export function smsClient(config: SmsProviderConfig): SmsSender {
           signal: AbortSignal.timeout(config.timeoutMs ?? 15_000),
         });
       } catch (err) {
-        throw new SmsSendError(`SMS provider unreachable: ${(err as Error).message}`, false);
+        throw new DeliveryError(`SMS provider unreachable: ${(err as Error).message}`, false);
       }
       const answer = (await res.json().catch(() => ({}))) as ProviderAnswer;
       if (!res.ok) {
         const detail = typeof answer.message === 'string' ? answer.message : res.statusText;
         const code = typeof answer.code === 'number' ? ` (code ${answer.code})` : '';
-        throw new SmsSendError(
+        throw new DeliveryError(
           `SMS provider answered ${res.status}: ${detail}${code}`.slice(0, 300),
           isPermanentStatus(res.status),
         );
