@@ -1,18 +1,20 @@
-// Which channel carries a message meant for the customer. Email and text messages can be sent;
-// a reply logged on a phone, letter or walk-in case records what staff said in person, so it is
-// not sent again unless the customer asked for email or texts.
+// Which channel carries a message meant for the customer. Email, text messages and social direct
+// messages can be sent; a reply logged on a phone, letter or walk-in case records what staff said
+// in person, so it is not sent again unless the customer asked for email or texts.
 import type { Channel, ContactKind } from '../../contracts/enums.ts';
 
 export type Preference = 'email' | 'phone' | 'sms' | 'social';
 
 const STAFF_LOGGED: readonly Channel[] = ['phone', 'letter', 'in_person'];
 
-export function isSendable(channel: Channel): channel is 'email' | 'sms' {
-  return channel === 'email' || channel === 'sms';
+const CONTACT_OF = { email: 'email', sms: 'phone', social: 'social' } as const;
+
+export function isSendable(channel: Channel): channel is 'email' | 'sms' | 'social' {
+  return channel === 'email' || channel === 'sms' || channel === 'social';
 }
 
-function reachable(channel: 'email' | 'sms', contacts: readonly ContactKind[]): boolean {
-  return contacts.includes(channel === 'email' ? 'email' : 'phone');
+function reachable(channel: keyof typeof CONTACT_OF, contacts: readonly ContactKind[]): boolean {
+  return contacts.includes(CONTACT_OF[channel]);
 }
 
 export function deliveryChannel(input: {
@@ -28,7 +30,7 @@ export function deliveryChannel(input: {
     return preferred;
   if (isSendable(caseChannel) && reachable(caseChannel, contacts)) return caseChannel;
   if (STAFF_LOGGED.includes(caseChannel)) return caseChannel;
-  // Web, chat and social: answer where the customer can be reached at all.
+  // Web and chat (or a channel without its contact): answer where the customer can be reached.
   if (contacts.includes('email')) return 'email';
   if (contacts.includes('phone')) return 'sms';
   return caseChannel;
