@@ -13,7 +13,9 @@ import { isMigrated } from '../db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { problem, registerErrorHandling } from './plugins/errors.ts';
+import { attachmentRoutes } from './routes/attachments.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { contactRoutes } from './routes/contacts.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { debriefsRoutes } from './routes/debriefs.routes.ts';
 import { deskRoutes } from './routes/desk.routes.ts';
@@ -92,6 +94,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(languageRoutes(deps));
       await api.register(emailRoutes(deps));
       await api.register(webhookRoutes(deps));
+      await api.register(attachmentRoutes(deps));
+      await api.register(contactRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -23,6 +23,11 @@ Usage: redress <command> [options]
   case list [--status S] [--q TEXT] [--json]
   case show <REF> [--json]
   case open --channel C --name N [--email E] [--phone P] --account TEXT [--subject S] [--json]
+            [--duration 4:30] [--letter-ref REF] [--received ISO-TIME] [--scan FILE [--type MIME]]
+                             a phone call's length; a letter's scan (kept with the case)
+  case log <REF> --channel phone|letter|in_person --account TEXT [--duration 4:30] [--scan FILE]
+                             a later call, letter or visit from the customer
+  case attach <REF> <FILE> [--purpose file|letter_scan|call_recording] [--type MIME]
   case involve <REF> --staff E [--role TEXT]
                              record a staff member as involved in the failure (debrief after closure)
   case uninvolve <REF> --staff E

@@ -89,6 +89,18 @@ export const ReplyInput = z.object({
   channel: Channel.optional(),
   isInternalNote: z.boolean().default(false),
 });
+/** A call, letter or visit from the customer on an existing case, logged by staff. */
+export const LogContactInput = z
+  .object({
+    channel: z.enum(['phone', 'letter', 'in_person']),
+    body: Text(20_000),
+    callDurationSeconds: z.number().int().min(0).max(86_400).optional(),
+    receivedAt: Instant.optional(),
+  })
+  .refine((v) => v.callDurationSeconds === undefined || v.channel === 'phone', {
+    message: 'Only a phone call has a duration.',
+    path: ['callDurationSeconds'],
+  });
 export const StepInput = z.object({ notes: Text(5000).optional() });
 export const RestatementInput = z.object({ restatement: Text(5000) });
 export const FeelingsInput = z.object({ feelings: z.array(Feeling).max(7) });

@@ -17,6 +17,8 @@ export const InboundEmail = z.object({
         filename: z.string().max(500).nullable(),
         contentType: z.string().max(200),
         size: z.number().int().min(0),
+        /** The decoded bytes; kept with the case when within the attachment limits. */
+        content: z.instanceof(Uint8Array),
       }),
     )
     .max(100),

@@ -27,6 +27,8 @@ export const JOBS = {
     payload: z.object({ actionId: z.uuid() }),
   },
   correctiveActionDue: { name: 'corrective-action-due', payload: z.object({ actionId: z.uuid() }) },
+  sendSms: { name: 'sms-send', payload: z.object({ messageId: z.uuid() }) },
+  sendSocial: { name: 'social-send', payload: z.object({ messageId: z.uuid() }) },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

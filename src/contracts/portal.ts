@@ -28,7 +28,21 @@ export const SurveyInput = z.object({
     .transform((v) => v || undefined),
 });
 
-export const LinkRequestInput = z.object({
-  reference: text(40).min(1, 'Enter your case reference.'),
-  email: text(320).min(3, 'Enter your email address.'),
-});
+/** `contact` is the email address or mobile number given with the complaint (`email` is the
+ * older name of the same field). */
+export const LinkRequestInput = z
+  .object({
+    reference: text(40).min(1, 'Enter your case reference.'),
+    contact: text(320).optional(),
+    email: text(320).optional(),
+  })
+  .transform((v, issues) => {
+    const contact = v.contact || v.email || '';
+    if (contact.length < 3)
+      issues.addIssue({
+        code: 'custom',
+        path: ['contact'],
+        message: 'Enter the email address or mobile number you gave us.',
+      });
+    return { reference: v.reference, contact };
+  });

@@ -304,3 +304,4 @@ export * from './schema-problems.ts';
 export * from './schema-portal.ts';
 export * from './schema-debriefs.ts';
 export * from './schema-incidents.ts';
+export * from './schema-attachments.ts';

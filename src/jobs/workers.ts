@@ -15,13 +15,23 @@ import {
   escalateCorrectiveAction,
   remindCorrectiveAction,
 } from '../core/problems/corrective-action-jobs.ts';
+import { deliverSms } from '../core/outbound/deliver-sms.ts';
+import type { SmsSender } from '../core/outbound/sms-sender.ts';
+import { deliverSocial } from '../core/outbound/deliver-social.ts';
+import type { SocialSender } from '../core/outbound/social-sender.ts';
 
 type CtxFactory = () => Ctx;
 
 export async function startWorkers(
   boss: PgBoss,
   makeCtx: CtxFactory,
-  opts: { pollingIntervalSeconds?: number; mailer?: Mailer; portal?: PortalConfig } = {},
+  opts: {
+    pollingIntervalSeconds?: number;
+    mailer?: Mailer;
+    sms?: SmsSender;
+    social?: SocialSender;
+    portal?: PortalConfig;
+  } = {},
 ): Promise<void> {
   const work = async <T>(
     job: { name: string; payload: { parse(v: unknown): T } },
@@ -49,4 +59,9 @@ export async function startWorkers(
   await work(JOBS.incidentBroadcast, (ctx, d) => runBroadcast(ctx, d.messageId, mailer));
   // A worker that died mid-broadcast left deliveries pending: pick them up now.
   await resumeBroadcasts(makeCtx());
+  // Likewise text messages wait until the SMS provider is configured.
+  const { sms } = opts;
+  if (sms) await work(JOBS.sendSms, (ctx, d) => deliverSms(ctx, sms, d.messageId));
+  const { social } = opts;
+  if (social) await work(JOBS.sendSocial, (ctx, d) => deliverSocial(ctx, social, d.messageId));
 }

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type PgBoss from 'pg-boss';
 import { buildApp } from '../api/app.ts';
-import type { Config } from '../config.ts';
+import { attachmentPolicy, type Config } from '../config.ts';
 import type { Ctx } from '../core/shared/context.ts';
 import { issueSetupToken } from '../core/users/first-admin.ts';
 import { createBoss, ensureQueues, jobSender } from '../jobs/queue.ts';
@@ -13,6 +13,8 @@ import { EMAIL_MAX_BYTES } from '../api/routes/email.routes.ts';
 import { parseMime } from '../channels/email/parse-mime.ts';
 import { startSmtpListener } from '../channels/email/smtp-listener.ts';
 import { smtpMailer } from '../channels/email/smtp-mailer.ts';
+import { smsClient } from '../channels/sms/sms-client.ts';
+import { socialClient } from '../channels/social/social-client.ts';
 import { receiveEmail } from '../core/intake/receive-email.ts';
 
 export interface RunningServer {
@@ -44,8 +46,10 @@ export async function serve(
     ...(config.REDRESS_SECRET ? { secret: config.REDRESS_SECRET } : {}),
     ...(config.REDRESS_PUBLIC_URL ? { publicUrl: config.REDRESS_PUBLIC_URL } : {}),
   };
+  const attachments = attachmentPolicy(config);
   const app = await buildApp({
     database: store.database,
+    attachments,
     portal,
     jobs,
     now,
@@ -67,8 +71,27 @@ export async function serve(
   const mailer = config.REDRESS_SMTP_OUT_URL
     ? smtpMailer(config.REDRESS_SMTP_OUT_URL, config.REDRESS_MAIL_FROM)
     : undefined;
+  // The config check guarantees the three come together.
+  const sms =
+    config.REDRESS_SMS_ACCOUNT_SID && config.REDRESS_SMS_AUTH_TOKEN && config.REDRESS_SMS_FROM
+      ? smsClient({
+          accountSid: config.REDRESS_SMS_ACCOUNT_SID,
+          authToken: config.REDRESS_SMS_AUTH_TOKEN,
+          from: config.REDRESS_SMS_FROM,
+          baseUrl: config.REDRESS_SMS_API_URL,
+        })
+      : undefined;
+  const social =
+    config.REDRESS_SOCIAL_OUT_URL && config.REDRESS_SOCIAL_SECRET
+      ? socialClient({ url: config.REDRESS_SOCIAL_OUT_URL, secret: config.REDRESS_SOCIAL_SECRET })
+      : undefined;
   if (config.REDRESS_RUN_JOBS)
-    await startWorkers(boss, () => systemCtx('jobs'), { ...(mailer ? { mailer } : {}), portal });
+    await startWorkers(boss, () => systemCtx('jobs'), {
+      ...(mailer ? { mailer } : {}),
+      ...(sms ? { sms } : {}),
+      ...(social ? { social } : {}),
+      portal,
+    });
   const smtp =
     config.REDRESS_SMTP_PORT === undefined
       ? null
@@ -76,7 +99,8 @@ export async function serve(
           port: config.REDRESS_SMTP_PORT,
           host: config.REDRESS_SMTP_HOST,
           maxBytes: EMAIL_MAX_BYTES,
-          handle: async (raw) => receiveEmail(systemCtx('email'), await parseMime(raw)),
+          handle: async (raw) =>
+            receiveEmail(systemCtx('email'), await parseMime(raw), attachments),
           onError: (err) => app.log.error({ err }, 'email intake failed'),
         });
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -8,6 +8,7 @@ import { smtpMailer } from '../../src/channels/email/smtp-mailer.ts';
 import { acknowledgeCase } from '../../src/core/cases/acknowledge-case.ts';
 import { recordReply } from '../../src/core/cases/record-reply.ts';
 import { receiveEmail } from '../../src/core/intake/receive-email.ts';
+import { submitComplaintForm } from '../../src/core/intake/submit-complaint-form.ts';
 import { deliverEmail } from '../../src/core/outbound/deliver-email.ts';
 import { parseMime } from '../../src/channels/email/parse-mime.ts';
 import { readLimited } from '../../src/channels/email/smtp-listener.ts';
@@ -101,4 +102,35 @@ test('acknowledgement and reply go out threaded, once; a refusing server delays 
     outcome: 'threaded',
     caseId: opened.caseId,
   });
+});
+
+test('a web-form complaint is acknowledged by email within the same job chain, with the status link', async () => {
+  const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, 'Shop Support <support@shop.example>');
+  const form = await submitComplaintForm(desk.system, {
+    firstName: 'Jonas',
+    email: 'jonas@example.de',
+    preferredContact: 'email',
+    subject: 'Refund missing',
+    message: 'I returned the boots a month ago and the refund never arrived.',
+  });
+  if (!form.isStored) throw new Error('expected a case');
+  const [{ id: caseId }] = (
+    await desk.database.pool.query('SELECT id FROM cases WHERE reference = $1', [form.reference])
+  ).rows;
+  await acknowledgeCase(desk.system, caseId, {
+    publicUrl: 'https://desk.shop.example',
+    secret: 'x'.repeat(40),
+  });
+  const before = received.length;
+  expect(await deliverEmail(desk.system, mailer, lastEmailJob())).toBe('sent');
+  const ack = received[before]!;
+  expect(ack.to && !Array.isArray(ack.to) ? ack.to.text : '').toBe('jonas@example.de');
+  expect(ack.subject).toBe(`Re: Refund missing [${form.reference}]`);
+  expect(ack.text).toContain(`logged as case ${form.reference}`);
+  expect(ack.text).toMatch(/will reply personally by \w+day \d{1,2} \w+ at \d\d:\d\d/);
+  expect(ack.text).toContain('https://desk.shop.example/portal/');
+  const [row] = (
+    await desk.database.pool.query('SELECT first_response_at FROM cases WHERE id = $1', [caseId])
+  ).rows;
+  expect(row.first_response_at).toBeNull();
 });

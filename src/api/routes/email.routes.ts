@@ -31,7 +31,7 @@ export function emailRoutes(deps: AppDeps) {
             requestId: req.id,
           });
         }
-        const outcome = await receiveEmail(ctx, await parseMime(req.body));
+        const outcome = await receiveEmail(ctx, await parseMime(req.body), deps.attachments);
         return reply.status(outcome.outcome === 'opened' ? 201 : 200).send(outcome);
       },
     );

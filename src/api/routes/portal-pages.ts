@@ -104,7 +104,7 @@ ${surveySection(v, token)}<p class="meta">This page is private to you: do not sh
 export function linkRequestForm(): string {
   return `<h2>Ask for a new link</h2><form method="post" action="/portal/new-link">
 <label for="reference">Your case reference (for example RD-1001)</label><input type="text" id="reference" name="reference" required maxlength="40">
-<label for="email">The email address you gave us</label><input type="email" id="email" name="email" required maxlength="320" autocomplete="email">
+<label for="contact">The email address or mobile number you gave us</label><input type="text" id="contact" name="contact" required maxlength="320" autocomplete="email">
 <button type="submit">Send me a new link</button></form>`;
 }
 

@@ -28,7 +28,7 @@ export const LINK_REQUESTS_PER_HOUR = 5;
 
 const TokenParams = z.object({ token: z.string().min(1).max(200) });
 const NEUTRAL =
-  'If the reference and email address match a case, the person looking after it will send you a new link. You can also simply reply to any email from us.';
+  'If the reference and the email address or mobile number match a case, a new link is on its way to that address or number. You can also simply reply to any message from us.';
 
 type PortalAction = (ctx: Ctx, caseId: string, body: unknown) => Promise<unknown>;
 
@@ -110,7 +110,7 @@ export function portalRoutes(deps: AppDeps) {
     app.post('/portal/new-link', { schema: { hide: true } }, async (req, reply) => {
       if (limited(linkRequests, req, reply)) return reply;
       try {
-        await requestPortalLink(portalCtx(req), req.body);
+        await requestPortalLink(portalCtx(req), req.body, deps.portal);
       } catch (err) {
         if (!(err instanceof DomainError) || err.code !== 'validation') throw err;
       }

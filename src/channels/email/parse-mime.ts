@@ -12,7 +12,12 @@ export interface ParsedEmail {
   text: string;
   isAutoSubmitted: boolean;
   isBounce: boolean;
-  attachments: Array<{ filename: string | null; contentType: string; size: number }>;
+  attachments: Array<{
+    filename: string | null;
+    contentType: string;
+    size: number;
+    content: Buffer;
+  }>;
 }
 
 function addresses(
@@ -87,6 +92,7 @@ export async function parseMime(raw: Buffer): Promise<ParsedEmail> {
       filename: a.filename ?? null,
       contentType: a.contentType,
       size: a.size,
+      content: a.content,
     })),
   };
 }

@@ -1,5 +1,10 @@
-// `redress case list|show|open|involve|uninvolve`.
+// `redress case list|show|open|log|attach|involve|uninvolve`.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { attachmentPolicy, loadConfig } from '../../config.ts';
+import { checkAttachment, typeFromName } from '../../core/attachments/attachment.rules.ts';
+import { uploadAttachment } from '../../core/attachments/upload-attachment.ts';
 import { involveStaff } from '../../core/debriefs/involve-staff.ts';
 import { uninvolveStaff } from '../../core/debriefs/uninvolve-staff.ts';
 import { findUserByEmail } from '../../core/users/user.repo.ts';
@@ -7,9 +12,63 @@ import { DomainError } from '../../core/shared/errors.ts';
 import { getCase } from '../../core/cases/get-case.ts';
 import { listCases } from '../../core/cases/list-cases.ts';
 import { openCase } from '../../core/cases/open-case.ts';
+import { logContact } from '../../core/intake/log-contact.ts';
+import type { Ctx } from '../../core/shared/context.ts';
 import { UsageError, withDesk, type Io } from '../io.ts';
 
-const USAGE = 'Usage: redress case list|show|open|involve|uninvolve … (see redress help)';
+const USAGE =
+  'Usage: redress case list|show|open|log|attach|involve|uninvolve … (see redress help)';
+
+/** "95", "4:30" or "1:02:03" → seconds. */
+export function parseDuration(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,5}(:\d{1,2}){0,2}$/.test(text.trim()))
+    throw new UsageError(`--duration: use seconds (95) or minutes:seconds (4:30), not “${text}”.`);
+  return text
+    .trim()
+    .split(':')
+    .reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+interface LocalFile {
+  filename: string;
+  content: Buffer;
+  type: string;
+}
+
+/** Reads a file and checks it against the limits before anything is written. */
+async function readScan(path: string | undefined, type?: string): Promise<LocalFile | null> {
+  if (!path) return null;
+  const content = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(
+      `Cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}.`,
+    );
+  });
+  const filename = basename(path);
+  const file = {
+    filename,
+    content,
+    type: type ?? typeFromName(filename) ?? 'application/octet-stream',
+  };
+  const check = checkAttachment(attachmentPolicy(loadConfig()), {
+    filename: file.filename,
+    declaredType: file.type,
+    bytes: content,
+  });
+  if (!check.ok) throw new UsageError(`The file was not accepted: ${check.reason}`);
+  return file;
+}
+
+function attach(ctx: Ctx, ref: string, file: LocalFile, purpose: string, messageId?: string) {
+  return uploadAttachment(
+    ctx,
+    ref,
+    { filename: file.filename, purpose, ...(messageId ? { messageId } : {}) },
+    file.content,
+    attachmentPolicy(loadConfig()),
+    file.type,
+  );
+}
 
 function fmt(d: Date | string | null | undefined): string {
   return d ? new Date(d).toISOString().slice(0, 16).replace('T', ' ') : '—';
@@ -93,10 +152,16 @@ async function open(args: string[], io: Io): Promise<number> {
       account: { type: 'string' },
       subject: { type: 'string' },
       severity: { type: 'string' },
+      duration: { type: 'string' },
+      'letter-ref': { type: 'string' },
+      received: { type: 'string' },
+      scan: { type: 'string' },
+      type: { type: 'string' },
       json: { type: 'boolean' },
       as: { type: 'string' },
     },
   });
+  const scan = await readScan(values.scan, values.type);
   const contacts = [
     ...(values.email ? [{ kind: 'email', value: values.email }] : []),
     ...(values.phone ? [{ kind: 'phone', value: values.phone }] : []),
@@ -107,13 +172,92 @@ async function open(args: string[], io: Io): Promise<number> {
     account: values.account,
     subject: values.subject,
     severity: values.severity,
+    callDurationSeconds: parseDuration(values.duration),
+    letterScanRef: values['letter-ref'],
+    receivedAt: values.received,
     customer: { firstName, lastName: last.length > 0 ? last.join(' ') : undefined, contacts },
   };
-  const { case: c } = await withDesk(values.as, (ctx) => openCase(ctx, input));
+  const { c, kept } = await withDesk(values.as, async (ctx) => {
+    const { case: c } = await openCase(ctx, input);
+    const purpose = c.channel === 'letter' ? 'letter_scan' : 'file';
+    return { c, kept: scan ? await attach(ctx, c.id, scan, purpose) : null };
+  });
   io.out(
     values.json
-      ? JSON.stringify(c)
-      : `Opened ${c.reference}; first response due ${fmt(c.firstResponseDueAt)}.`,
+      ? JSON.stringify(kept ? { ...c, attachments: [kept] } : c)
+      : `Opened ${c.reference}; first response due ${fmt(c.firstResponseDueAt)}.${kept ? ` Kept ${kept.filename} (${kept.contentType}).` : ''}`,
+  );
+  return 0;
+}
+
+/** `case log <REF> --channel phone|letter|in_person --account TEXT [--duration] [--scan FILE]` */
+async function log(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      channel: { type: 'string' },
+      account: { type: 'string' },
+      duration: { type: 'string' },
+      received: { type: 'string' },
+      scan: { type: 'string' },
+      type: { type: 'string' },
+      json: { type: 'boolean' },
+      as: { type: 'string' },
+    },
+  });
+  const ref = positionals[0];
+  if (!ref)
+    throw new UsageError(
+      'Usage: redress case log <REF> --channel phone|letter|in_person --account TEXT [--duration 4:30] [--scan FILE]',
+    );
+  const scan = await readScan(values.scan, values.type);
+  const input = {
+    channel: values.channel,
+    body: values.account,
+    callDurationSeconds: parseDuration(values.duration),
+    receivedAt: values.received,
+  };
+  const result = await withDesk(values.as, async (ctx) => {
+    const { message } = await logContact(ctx, ref, input);
+    const purpose = message.channel === 'letter' ? 'letter_scan' : 'file';
+    return { message, kept: scan ? await attach(ctx, ref, scan, purpose, message.id) : null };
+  });
+  io.out(
+    values.json
+      ? JSON.stringify(result)
+      : `Logged the ${result.message.channel} contact on ${ref}.${result.kept ? ` Kept ${result.kept.filename}.` : ''}`,
+  );
+  return 0;
+}
+
+/** `case attach <REF> <FILE> [--purpose file|letter_scan|call_recording] [--type MIME]` */
+async function attachCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      purpose: { type: 'string' },
+      type: { type: 'string' },
+      message: { type: 'string' },
+      json: { type: 'boolean' },
+      as: { type: 'string' },
+    },
+  });
+  const [ref, path] = positionals;
+  if (!ref || !path)
+    throw new UsageError(
+      'Usage: redress case attach <REF> <FILE> [--purpose letter_scan] [--type MIME]',
+    );
+  const file = await readScan(path, values.type);
+  if (!file) throw new UsageError('Give a file to attach.');
+  const kept = await withDesk(values.as, (ctx) =>
+    attach(ctx, ref, file, values.purpose ?? 'file', values.message),
+  );
+  io.out(
+    values.json
+      ? JSON.stringify(kept)
+      : `Kept ${kept.filename} (${kept.contentType}, ${kept.sizeBytes} bytes) on ${ref}.`,
   );
   return 0;
 }
@@ -159,5 +303,7 @@ export async function caseCommand(args: string[], io: Io): Promise<number> {
   if (sub === 'open') return open(rest, io);
   if (sub === 'involve') return involve(rest, io, false);
   if (sub === 'uninvolve') return involve(rest, io, true);
+  if (sub === 'log') return log(rest, io);
+  if (sub === 'attach') return attachCommand(rest, io);
   throw new UsageError(USAGE);
 }

@@ -5,26 +5,40 @@ import { claimEffect } from '../promises/promise.repo.ts';
 import { findCustomer } from '../customers/customer.repo.ts';
 import type { Ctx } from '../shared/context.ts';
 import { mutateCase } from './mutate-case.ts';
-import { queueEmail } from '../outbound/queue-email.ts';
+import { queueDelivery } from '../outbound/queue-delivery.ts';
+import { routeMessage } from '../outbound/route-message.ts';
 import { insertMessage } from './message.repo.ts';
 import { record } from './timeline.ts';
 import { portalSecret, type PortalConfig } from '../portal/portal-secret.ts';
 import { defaultExpiry, portalToken, portalUrl } from '../portal/portal-token.rules.ts';
 
-export function acknowledgementText(input: {
+interface AckFacts {
   firstName: string | null;
   reference: string;
   expectedBy: Date | null;
   timeZone: string;
   /** The customer's portal link (R15), when the server knows its public address. */
   statusUrl?: string;
-}): string {
-  const greeting = input.firstName ? `Dear ${input.firstName},` : 'Hello,';
-  const when = input.expectedBy
-    ? DateTime.fromJSDate(input.expectedBy, { zone: input.timeZone }).toFormat(
-        "cccc d LLLL 'at' HH:mm",
-      )
+}
+
+function answerBy(input: AckFacts, format: string): string {
+  return input.expectedBy
+    ? DateTime.fromJSDate(input.expectedBy, { zone: input.timeZone }).toFormat(format)
     : 'as soon as someone is back at their desk';
+}
+
+/** A text message is read on a phone: the same facts, in as few characters as honesty allows. */
+export function shortAcknowledgementText(input: AckFacts): string {
+  const when = answerBy(input, "ccc d LLL 'at' HH:mm");
+  return [
+    `We have your message: case ${input.reference}. A person will reply by ${when}.`,
+    ...(input.statusUrl ? [`Follow it here: ${input.statusUrl}`] : []),
+  ].join(' ');
+}
+
+export function acknowledgementText(input: AckFacts): string {
+  const greeting = input.firstName ? `Dear ${input.firstName},` : 'Hello,';
+  const when = answerBy(input, "cccc d LLLL 'at' HH:mm");
   return [
     greeting,
     '',
@@ -41,7 +55,10 @@ export async function acknowledgeCase(ctx: Ctx, caseId: string, portal: PortalCo
     async ({ tx, row, settings, now }) => {
       if (!(await claimEffect(tx, `ack:${row.id}`, now))) return { isNew: false };
       const customer = await findCustomer(tx, row.customerId);
-      const body = acknowledgementText({
+      // On the customer's own channel: a text for a text, or how they asked to be answered.
+      const channel = await routeMessage(tx, row);
+      const text = channel === 'sms' ? shortAcknowledgementText : acknowledgementText;
+      const body = text({
         firstName: customer?.firstName ?? null,
         reference: row.reference,
         expectedBy: row.firstResponseDueAt,
@@ -59,15 +76,16 @@ export async function acknowledgeCase(ctx: Ctx, caseId: string, portal: PortalCo
         caseId: row.id,
         direction: 'out',
         kind: 'acknowledgement',
-        channel: row.channel,
+        channel,
         body,
         createdAt: now,
       });
       await record(tx, ctx, row.id, 'acknowledged', {
         messageId: message.id,
         expectedBy: row.firstResponseDueAt?.toISOString() ?? null,
+        channel,
       });
-      await queueEmail(ctx, tx, message);
+      await queueDelivery(ctx, tx, message);
       return { isNew: true };
     },
     { allowClosed: true },

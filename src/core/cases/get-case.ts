@@ -18,6 +18,7 @@ import { nextStep, progress } from '../playbook/playbook.rules.ts';
 import { caseClock, pausesOf } from './sla-schedule.ts';
 import { caseProblemsSection } from '../problems/case-problems-section.ts';
 import { findSurvey } from '../portal/portal.repo.ts';
+import { listAttachments } from '../attachments/attachment.repo.ts';
 
 export async function getCase(ctx: Ctx, caseId: string) {
   authorize(ctx, 'case.read');
@@ -40,6 +41,7 @@ export async function getCase(ctx: Ctx, caseId: string) {
     facts,
     problems,
     survey,
+    attachments,
   ] = await Promise.all([
     findCustomer(db, row.customerId),
     contactsOf(db, [row.customerId]),
@@ -54,6 +56,7 @@ export async function getCase(ctx: Ctx, caseId: string) {
     closureFacts(db, row, settings),
     caseProblemsSection(db, row.id),
     findSurvey(db, row.id),
+    listAttachments(db, row.id),
   ]);
   const steps = progress(settings.playbook, done);
   const given = restitutions
@@ -84,6 +87,8 @@ export async function getCase(ctx: Ctx, caseId: string) {
     messages,
     problems,
     survey,
+    /** Files kept with the case, without their bytes (download: GET /api/v1/attachments/:id). */
+    attachments,
     closure: { canClose: closureGaps(facts).length === 0, missing: closureGaps(facts) },
     timeline: events,
   };

@@ -98,11 +98,20 @@ export interface OpenCaseOptions {
   suppressAcknowledgement?: boolean;
   /** Arrived as a public post: the case goes to the spokesperson (R14). */
   isPublicFacing?: boolean;
+  /** More work that must commit with the new case (an email's attachments). */
+  alsoInTransaction?: (tx: Tx, row: CaseRow) => Promise<void>;
 }
 
 export interface OpenCaseResult {
   case: CaseRow;
   isReplay: boolean;
+}
+
+export interface OpenCaseOptions {
+  idempotencyKey?: string;
+  suppressAcknowledgement?: boolean;
+  /** More work that must commit with the new case (an email's attachments). */
+  alsoInTransaction?: (tx: Tx, row: CaseRow) => Promise<void>;
 }
 
 export async function openCase(
@@ -199,6 +208,7 @@ async function insertInOneStatement(
   // An activist or public-facing case is routed (R14) inside a transaction; so are those.
   const needsRouting = opts.isPublicFacing === true || reading.complainerType === 'activist';
   if (!ctx.jobs.asStatement || input.customer.id || input.ownerId || needsRouting) return null;
+  if (opts.alsoInTransaction) return null;
   const key = opts.idempotencyKey ?? null;
   if (key && (await findIdempotent(ctx.database.db, key))) return null;
   const settings = await currentSettings(ctx.database);
@@ -287,6 +297,7 @@ async function insertOnce(
       ...planned.opened,
     });
     await routeAttention(ctx, tx, row, { isPublicFacing: opts.isPublicFacing ?? false });
+    await opts.alsoInTransaction?.(tx, row);
     await ctx.jobs.send(tx, planned.jobs);
     return { case: row, isReplay: false };
   });

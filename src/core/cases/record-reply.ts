@@ -4,7 +4,8 @@ import { ReplyInput } from '../../contracts/cases.ts';
 import { actorId, type Ctx } from '../shared/context.ts';
 import { parseInput } from '../shared/parse.ts';
 import { updateCase } from './case.repo.ts';
-import { queueEmail } from '../outbound/queue-email.ts';
+import { queueDelivery } from '../outbound/queue-delivery.ts';
+import { routeMessage } from '../outbound/route-message.ts';
 import { insertMessage } from './message.repo.ts';
 import { mutateCase } from './mutate-case.ts';
 import { record } from './timeline.ts';
@@ -16,12 +17,15 @@ export async function recordReply(ctx: Ctx, caseId: string, raw: unknown) {
       caseId: row.id,
       direction: input.isInternalNote ? 'internal' : 'out',
       kind: input.isInternalNote ? 'note' : 'reply',
-      channel: input.channel ?? row.channel,
+      // Internal notes stay on the case's channel; replies go where the customer can read them.
+      channel: input.isInternalNote
+        ? (input.channel ?? row.channel)
+        : await routeMessage(tx, row, input.channel),
       body: input.body,
       authorId: actorId(ctx),
       createdAt: now,
     });
-    await queueEmail(ctx, tx, message);
+    await queueDelivery(ctx, tx, message);
     const isFirst =
       !input.isInternalNote && row.firstResponseAt === null && ctx.actor.kind === 'user';
     const patch = {

@@ -15,6 +15,8 @@ import { DomainError } from '../shared/errors.ts';
 import { parseInput } from '../shared/parse.ts';
 import { findReference, splitName, stripQuoted } from './email-thread.rules.ts';
 import { casesFromEmailSince } from './intake.repo.ts';
+import { DEFAULT_POLICY, type AttachmentPolicy } from '../attachments/attachment.rules.ts';
+import { keepAttachments } from '../attachments/keep-attachments.ts';
 
 export const ACK_LIMIT_PER_HOUR = 5;
 
@@ -24,11 +26,16 @@ export type EmailOutcome =
   | { outcome: 'duplicate'; caseId: string }
   | { outcome: 'ignored'; reason: string };
 
+/** What the timeline says about the files (the bytes live in `attachments`). */
+const fileFacts = (mail: InboundEmail) =>
+  mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size }));
+
 async function thread(
   ctx: Ctx,
   mail: InboundEmail,
   reference: string,
   key: string | null,
+  policy: AttachmentPolicy,
 ): Promise<EmailOutcome | null> {
   const found = await findCase(ctx.database.db, reference);
   if (!found) return null;
@@ -62,7 +69,13 @@ async function thread(
         messageId: message.id,
         emailMessageId: mail.messageId,
         isAutoSubmitted: mail.isAutoSubmitted,
-        attachments: mail.attachments,
+        attachments: fileFacts(mail),
+      });
+      await keepAttachments(ctx, c.tx, c.row, mail.attachments, {
+        policy,
+        source: 'email',
+        messageId: message.id,
+        now: c.now,
       });
       // The customer answered: the clocks run again; a closed case is back in work.
       if (c.row.status === 'awaiting_customer' || c.row.status === 'closed') {
@@ -74,7 +87,11 @@ async function thread(
   );
 }
 
-export async function receiveEmail(ctx: Ctx, raw: unknown): Promise<EmailOutcome> {
+export async function receiveEmail(
+  ctx: Ctx,
+  raw: unknown,
+  policy: AttachmentPolicy = DEFAULT_POLICY,
+): Promise<EmailOutcome> {
   authorize(ctx, 'case.write');
   const mail = parseInput(InboundEmail, raw);
   if (!mail.from)
@@ -85,7 +102,7 @@ export async function receiveEmail(ctx: Ctx, raw: unknown): Promise<EmailOutcome
   const seen = key ? await findIdempotent(ctx.database.db, key) : null;
   if (seen) return { outcome: 'duplicate', caseId: seen };
   const reference = findReference(mail);
-  const threaded = reference ? await thread(ctx, mail, reference, key) : null;
+  const threaded = reference ? await thread(ctx, mail, reference, key, policy) : null;
   if (threaded) return threaded;
   if (mail.isBounce) return { outcome: 'ignored', reason: 'a bounce that matches no case' };
   if (mail.isAutoSubmitted)
@@ -108,7 +125,17 @@ export async function receiveEmail(ctx: Ctx, raw: unknown): Promise<EmailOutcome
         contacts: [{ kind: 'email', value: mail.from.address }],
       },
     },
-    { ...(key ? { idempotencyKey: key } : {}), suppressAcknowledgement: !isAcknowledged },
+    {
+      ...(key ? { idempotencyKey: key } : {}),
+      suppressAcknowledgement: !isAcknowledged,
+      alsoInTransaction: async (tx, row) => {
+        await keepAttachments(ctx, tx, row, mail.attachments, {
+          policy,
+          source: 'email',
+          now: ctx.now(),
+        });
+      },
+    },
   );
   return { outcome: 'opened', caseId: opened.id, reference: opened.reference, isAcknowledged };
 }

@@ -36,7 +36,7 @@ export async function deliverEmail(
     subject: `${row.subject ? `Re: ${row.subject.replace(/^(re:\s*)+/i, '')}` : 'Your complaint'} [${row.reference}]`,
     text: message.body,
     messageId: outboundMessageId(row.reference, message.id, mailer.domain),
-    isAutomatic: message.kind === 'acknowledgement',
+    isAutomatic: message.kind === 'acknowledgement' || message.kind === 'portal_link',
     ...(inReplyTo ? { inReplyTo } : {}),
   };
   try {

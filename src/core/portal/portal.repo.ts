@@ -1,7 +1,7 @@
 // The portal's own storage: the shared signing secret and the follow-up surveys.
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { serverSecrets, surveys } from '../../db/schema.ts';
+import { caseEvents, serverSecrets, surveys } from '../../db/schema.ts';
 
 export type SurveyRow = typeof surveys.$inferSelect;
 
@@ -26,4 +26,18 @@ export async function insertSurvey(tx: DbOrTx, row: typeof surveys.$inferInsert)
 export async function findSurvey(tx: DbOrTx, caseId: string): Promise<SurveyRow | null> {
   const [row] = await tx.select().from(surveys).where(eq(surveys.caseId, caseId));
   return row ?? null;
+}
+
+/** Timeline events of one type on a case since a moment (for per-case limits shared by instances). */
+export async function countRecentEvents(
+  tx: DbOrTx,
+  caseId: string,
+  type: string,
+  since: Date,
+): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, type), gt(caseEvents.at, since)));
+  return row?.n ?? 0;
 }

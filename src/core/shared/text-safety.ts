@@ -22,6 +22,10 @@ export function unsafeTextIssues(
       out.push({ path: path || '(root)', message: 'Must not contain the NUL character.' });
     else if (!isWellFormed(value))
       out.push({ path: path || '(root)', message: 'Must be valid Unicode text.' });
+  } else if (ArrayBuffer.isView(value)) {
+    // Raw bytes (an uploaded file, a MIME message) are not text; walking them key by key
+    // would take seconds for a few megabytes.
+    return out;
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => unsafeTextIssues(v, at(i), out, depth + 1));
   } else if (value !== null && typeof value === 'object') {

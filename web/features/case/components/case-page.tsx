@@ -7,6 +7,7 @@ import { CaseHeader } from './case-header.tsx';
 import { ClosurePanel } from './closure-panel.tsx';
 import { CustomerWords } from './customer-words.tsx';
 import { FeelingsPanel } from './feelings-panel.tsx';
+import { FilesPanel } from './files-panel.tsx';
 import { PlaybookRail } from './playbook-rail.tsx';
 import { PromisesPanel } from './promises-panel.tsx';
 import { ReplyPanel } from './reply-panel.tsx';
@@ -32,6 +33,7 @@ export function CasePage({ reference }: { reference: string }) {
       <div className="case__grid">
         <div className="case__work">
           <CustomerWords view={view} />
+          <FilesPanel view={view} />
           <RestatementPanel view={view} />
           <FeelingsPanel key={String(view.case.confirmedFeelings)} view={view} />
           <SolutionsPanel view={view} />
