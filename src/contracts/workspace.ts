@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ListCasesQuery } from './cases.ts';
 import { Role } from './enums.ts';
+import { PLACEHOLDER, TEMPLATE_PLACEHOLDERS } from './templates.ts';
 
 const Name = z.string().trim().min(1, 'Give it a name.').max(80);
 
@@ -21,16 +22,6 @@ export type ViewFilters = z.infer<typeof ViewFilters>;
 
 export const SavedViewInput = z.object({ name: Name, filters: ViewFilters });
 
-/** The placeholders a reply template may use, with what each one becomes. */
-export const TEMPLATE_PLACEHOLDERS = {
-  firstName: 'the customer’s first name',
-  reference: 'the case reference',
-  promisedTime: 'the due time of the next open promise',
-} as const;
-export type TemplatePlaceholder = keyof typeof TEMPLATE_PLACEHOLDERS;
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
-
 export const TemplateInput = z
   .object({ name: Name, body: z.string().trim().min(1, 'Write the reply.').max(10_000) })
   .superRefine((t, ctx) => {
@@ -47,20 +38,6 @@ export const TemplateInput = z
       }
     }
   });
-
-/**
- * Fills a template's placeholders. A value that is not known is left as the placeholder so the
- * agent sees what still needs writing, instead of a blank.
- */
-export function fillTemplate(
-  body: string,
-  values: Partial<Record<TemplatePlaceholder, string | null | undefined>>,
-): string {
-  return body.replace(PLACEHOLDER, (whole, key: string) => {
-    const value = (values as Record<string, string | null | undefined>)[key];
-    return value ? value : whole;
-  });
-}
 
 export const UpdateUserInput = z
   .object({
