@@ -1,5 +1,6 @@
 // A real browser against a real server for the browser tests: Debian's chromium driven by
 // playwright-core (never a downloaded browser), a fresh database, one agent with an API token.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { insertNewUser } from '../../src/core/users/create-user.ts';
 import { createApiToken } from '../../src/core/users/sessions.ts';
 import { createTestDatabase } from './db.ts';
 import { recordingJobs } from './harness.ts';
+import { REPO_ROOT } from './processes.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling out on this closed network.
@@ -92,4 +94,43 @@ export async function startBrowserDesk(): Promise<BrowserDesk> {
       await database.close();
     },
   };
+}
+
+/** Builds web/dist when it is missing or older than its sources (as `npm start` does). */
+export function ensureWebBuild(): void {
+  const build = spawnSync(process.execPath, ['web/ensure-build.js'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/** Another member of staff who signs in with PASSWORD. */
+export async function addStaff(
+  desk: BrowserDesk,
+  role: 'agent' | 'supervisor' | 'manager' | 'admin',
+  name: string,
+): Promise<{ id: string; email: string }> {
+  const email = `${name.split(' ')[0]?.toLowerCase() ?? role}@example.test`;
+  const row = await insertNewUser(desk.database.db, { email, name, role, password: PASSWORD });
+  return { id: row.id, email };
+}
+
+export const PASSWORD = 'correct horse battery';
+
+/** Signs in through the form (signing out first if someone is signed in). */
+export async function signIn(desk: BrowserDesk, email: string): Promise<void> {
+  const { page, base } = desk;
+  await page.goto(base);
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  const email$ = page.getByLabel('Email');
+  await Promise.race([signOut.waitFor(), email$.waitFor()]);
+  if (await signOut.isVisible()) {
+    await signOut.click();
+    await email$.waitFor();
+  }
+  await email$.fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 }
