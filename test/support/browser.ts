@@ -1,12 +1,9 @@
 // A real browser against a real server for the browser tests: Debian's chromium driven by
 // playwright-core (never a downloaded browser), a fresh database, one agent with an API token.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from '../../scripts/chromium.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { silentLogger } from '../../src/core/shared/context.ts';
 import { insertNewUser } from '../../src/core/users/create-user.ts';
@@ -15,18 +12,7 @@ import { createTestDatabase } from './db.ts';
 import { recordingJobs } from './harness.ts';
 import { REPO_ROOT } from './processes.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-// Without the background-networking flags Chromium keeps dialling out on this closed network.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-export const hasChromium = existsSync(CHROMIUM);
+export { CHROMIUM, hasChromium };
 // CI installs Chromium and sets REDRESS_REQUIRE_BROWSER=1: there a missing browser is a failure,
 // never a silent skip. Elsewhere the browser tests skip with a message.
 if (!hasChromium && process.env.REDRESS_REQUIRE_BROWSER === '1') {
@@ -65,14 +51,8 @@ export async function startBrowserDesk(): Promise<BrowserDesk> {
   const actor = { kind: 'user' as const, id: agent.id, role: 'agent' as const, name: agent.name };
   const ctx = { actor, database, now: () => new Date(), log: silentLogger, jobs: recordingJobs() };
   const { token } = await createApiToken(ctx, { name: 'seed', scopes: ['cases:write'] });
-  const profileDir = await mkdtemp(join(tmpdir(), 'redress-chromium-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1280, height: 800 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const browser = await launchChromium();
+  const { page } = browser;
   page.setDefaultTimeout(10_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -88,8 +68,7 @@ export async function startBrowserDesk(): Promise<BrowserDesk> {
     pageErrors,
     agentHeaders: { authorization: `Bearer ${token}` },
     close: async () => {
-      await context.close();
-      await rm(profileDir, { recursive: true, force: true });
+      await browser.close();
       await app.close();
       await database.close();
     },

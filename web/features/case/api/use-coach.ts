@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { coachInputSchema } from '../../../../src/language/schemas.ts';
 import type { coach } from '../../../../src/language/coach.ts';
 import { post } from '../../../lib/api-client.ts';
+import { formatDateTime } from '../../../lib/time.ts';
 import type { ResultOf } from '../../../lib/types.ts';
 import type { CaseView } from './use-case.ts';
 
@@ -40,7 +41,7 @@ export function coachContext(view: CaseView): Omit<z.input<typeof coachInputSche
     openPromises: view.promises
       .filter((p) => p.status === 'open')
       .slice(0, 50)
-      .map((p) => ({ what: p.what.slice(0, 500), dueAt: p.dueAt })),
+      .map((p) => ({ what: p.what.slice(0, 500), dueAt: formatDateTime(p.dueAt) })),
     isClosing: view.case.status === 'resolved',
   };
 }
