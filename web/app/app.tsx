@@ -1,10 +1,13 @@
 // The shell: who is signed in, the navigation, and which screen the URL names. Before anyone
 // exists the app offers first-run set-up instead of sign-in.
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ApprovalsPage } from '../features/approvals/components/approvals-page.tsx';
 import { useSession, useSignOut } from '../features/auth/api/use-session.ts';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { CasePage } from '../features/case/components/case-page.tsx';
 import { CustomerPage } from '../features/customer/components/customer-page.tsx';
+import { prefetchInbox } from '../features/inbox/api/use-cases.ts';
 import { InboxPage } from '../features/inbox/components/inbox-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { useSetupStatus } from '../features/setup/api/use-setup.ts';
@@ -52,10 +55,16 @@ function SignedOut({ route }: { route: Route }) {
 }
 
 function Shell() {
-  const session = useSession();
-  const signOut = useSignOut();
+  const client = useQueryClient();
   const path = usePath();
   const route = matchRoute(path);
+  // Opening the app on the inbox: ask for the queue alongside the session, not after it.
+  useState(() => {
+    if (route.name === 'inbox') prefetchInbox(client);
+    return null;
+  });
+  const session = useSession();
+  const signOut = useSignOut();
   if (session.isPending) return <Loading what="your session" />;
   if (session.error instanceof ApiError && session.error.status === 401)
     return <SignedOut route={route} />;

@@ -1,5 +1,5 @@
 // The queue: GET /cases with the shared filters, nearest deadline first.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ViewFilters } from '../../../../src/contracts/workspace.ts';
 import type { listCases } from '../../../../src/core/cases/list-cases.ts';
 import { get } from '../../../lib/api-client.ts';
@@ -19,10 +19,49 @@ export function casesQueryString(filters: CaseFilters, limit: number): string {
   return params.toString();
 }
 
+const casesQuery = (filters: CaseFilters, limit: number) => ({
+  queryKey: ['cases', filters, limit],
+  queryFn: () => get<ResultOf<typeof listCases>>(`/cases?${casesQueryString(filters, limit)}`),
+});
+
+const STORE = 'redress:inbox';
+
+/** The inbox's filters and search as the person left them in this browser tab. */
+export function rememberedInbox(): { filters: CaseFilters; search: string } {
+  try {
+    const raw = window.sessionStorage.getItem(STORE);
+    if (raw) return JSON.parse(raw) as { filters: CaseFilters; search: string };
+  } catch {
+    // A damaged entry falls back to the default view.
+  }
+  return { filters: { status: 'open' }, search: '' };
+}
+
+export function rememberInbox(state: { filters: CaseFilters; search: string }): void {
+  window.sessionStorage.setItem(STORE, JSON.stringify(state));
+}
+
+/** The filters the queue is asked for (blank category and search left out). */
+export function queryFilters(filters: CaseFilters, search: string): CaseFilters {
+  return {
+    ...filters,
+    category: filters.category?.trim() || undefined,
+    q: search.trim() || undefined,
+  };
+}
+
+/**
+ * Starts loading the queue while the session is still being checked, so opening the app costs
+ * one round trip instead of two.
+ */
+export function prefetchInbox(client: QueryClient): void {
+  const { filters, search } = rememberedInbox();
+  void client.prefetchQuery(casesQuery(queryFilters(filters, search), PAGE_SIZE));
+}
+
 export function useCases(filters: CaseFilters, limit: number) {
   return useQuery({
-    queryKey: ['cases', filters, limit],
-    queryFn: () => get<ResultOf<typeof listCases>>(`/cases?${casesQueryString(filters, limit)}`),
+    ...casesQuery(filters, limit),
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });

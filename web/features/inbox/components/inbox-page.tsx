@@ -5,26 +5,22 @@ import { navigate } from '../../../app/router.tsx';
 import { ErrorNote, Loading } from '../../../components/query-state.tsx';
 import { useMe } from '../../../lib/use-me.ts';
 import { useStaff } from '../../../lib/use-staff.ts';
-import { MAX_LIMIT, PAGE_SIZE, useCases, type CaseFilters } from '../api/use-cases.ts';
+import {
+  MAX_LIMIT,
+  PAGE_SIZE,
+  queryFilters,
+  rememberedInbox,
+  rememberInbox,
+  useCases,
+  type CaseFilters,
+} from '../api/use-cases.ts';
 import { CaseRow } from './case-row.tsx';
 import { InboxFilters } from './inbox-filters.tsx';
 import { SavedViews } from './saved-views.tsx';
 import { useInboxKeys } from './use-inbox-keys.ts';
 
-const STORE = 'redress:inbox';
-
-function remembered(): { filters: CaseFilters; search: string } {
-  try {
-    const raw = window.sessionStorage.getItem(STORE);
-    if (raw) return JSON.parse(raw) as { filters: CaseFilters; search: string };
-  } catch {
-    // A damaged entry falls back to the default view.
-  }
-  return { filters: { status: 'open' }, search: '' };
-}
-
 export function InboxPage() {
-  const [initial] = useState(remembered);
+  const [initial] = useState(rememberedInbox);
   const [filters, setFilters] = useState<CaseFilters>(initial.filters);
   const [search, setSearch] = useState(initial.search);
   const q = useDeferredValue(search.trim());
@@ -34,7 +30,7 @@ export function InboxPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const me = useMe().data;
   const myId = me?.kind === 'user' ? me.id : null;
-  const cases = useCases({ ...filters, category: category || undefined, q: q || undefined }, limit);
+  const cases = useCases(queryFilters({ ...filters, category }, q), limit);
   const staff = useStaff();
   const owners = useMemo(
     () => new Map((staff.data ?? []).map((u) => [u.id, u.name])),
@@ -43,7 +39,7 @@ export function InboxPage() {
   const items = useMemo(() => cases.data?.items ?? [], [cases.data]);
 
   useEffect(() => {
-    window.sessionStorage.setItem(STORE, JSON.stringify({ filters, search }));
+    rememberInbox({ filters, search });
   }, [filters, search]);
   useEffect(() => {
     document.title = 'Inbox · Redress';
