@@ -18,7 +18,9 @@ import { noJobs } from '../src/jobs/queue.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const DOCS = join(ROOT, 'docs');
+// REDRESS_SHOTS_DIR and REDRESS_SHOTS_WIDTH capture elsewhere and narrower (e.g. 1024 px).
+const DOCS = process.env.REDRESS_SHOTS_DIR ?? join(ROOT, 'docs');
+const WIDTH = Number(process.env.REDRESS_SHOTS_WIDTH ?? 1280);
 const NAMES = ['Amara Adams', 'Ben Bakr', 'Chloe Costa', 'Dev Dunn', 'Elif Eze', 'Finn Fox'];
 
 if (!hasChromium) {
@@ -32,7 +34,7 @@ const dataDir = await mkdtemp(join(tmpdir(), 'redress-shots-'));
 await chmod(dataDir, 0o755);
 const pg = await startEmbedded({ dataDir, port: 54360 });
 const database = openDatabase(pg.url);
-const browser = await launchChromium({ width: 1280, height: 800 });
+const browser = await launchChromium({ width: WIDTH, height: 800 });
 try {
   await migrateDatabase(database);
   const staff: Record<string, Actor & { kind: 'user' }> = {};
@@ -123,7 +125,7 @@ try {
   const shot = async (name: string) => {
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(DOCS, `${name}.png`) });
-    process.stdout.write(`docs/${name}.png\n`);
+    process.stdout.write(`${join(DOCS, name)}.png\n`);
   };
   await signIn('sam@demo.redress');
   await page.locator('tr.case-row').nth(10).waitFor();
@@ -136,9 +138,10 @@ try {
       'I am sorry the chair gave way under your father. We will inspect every chair in the set this week.',
     );
   await page.getByText(/Coach/).first().waitFor();
-  await page.setViewportSize({ width: 1280, height: 1700 });
-  await shot('case-workspace');
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(600);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: join(DOCS, 'case-workspace.png'), fullPage: true });
+  process.stdout.write(`${join(DOCS, 'case-workspace')}.png\n`);
   await page.getByRole('link', { name: /Customer history/ }).click();
   await page.getByRole('heading', { name: 'Cases' }).waitFor();
   await shot('customer');
