@@ -1,6 +1,6 @@
 // Says so when the server cannot be reached (a restart, a dropped network) and when it is back.
 // Queries keep retrying underneath; the session cookie survives a restart, so nothing is lost.
-import { useIsFetching, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../lib/api-client.ts';
 
@@ -11,7 +11,6 @@ function isUnreachable(error: unknown): boolean {
 export function ConnectionBanner() {
   const client = useQueryClient();
   const [down, setDown] = useState(false);
-  useIsFetching(); // re-render while queries come and go
   useEffect(
     () =>
       client.getQueryCache().subscribe((event) => {
