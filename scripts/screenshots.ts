@@ -78,16 +78,28 @@ try {
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const { token } = await createApiToken(ctxOf(sam), { name: 'shots', scopes: ['cases:write'] });
-  const call = async (url: string, payload: object) => {
+  const admin = await createApiToken(ctxOf(staff['admin@demo.redress']!), {
+    name: 'shots',
+    scopes: ['admin', 'cases:write'],
+  });
+  const call = async (url: string, payload: object, bearer = token) => {
     const res = await app.inject({
       method: 'POST',
       url: `/api/v1${url}`,
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${bearer}` },
       payload,
     });
     if (res.statusCode >= 300) throw new Error(`${url}: ${res.body}`);
     return res.json() as Record<string, unknown>;
   };
+  await call(
+    '/templates',
+    {
+      name: 'Call-back arranged',
+      body: 'Hello {{firstName}}, thank you for telling us about {{reference}}. I will ring you by {{promisedTime}} with what we have done.',
+    },
+    admin.token,
+  );
   // The featured case half-way through the playbook: repeated back, feelings named, solutions
   // on the table, a promise running and a restitution waiting for approval.
   const ref = featured;
