@@ -8,6 +8,8 @@ import { startEmbedded } from '../src/db/embedded.ts';
 import { printFigures } from './figures.ts';
 import { benchEmail } from './email.bench.ts';
 import { benchIntake } from './intake.bench.ts';
+import { benchInbox } from './inbox.ts';
+import { hasChromium } from '../scripts/chromium.ts';
 import { benchSla } from './sla.bench.ts';
 
 if (!process.env.BENCH_ONLY_HTTP) printFigures('SLA arithmetic', benchSla());
@@ -37,6 +39,11 @@ try {
     );
   }
   printFigures('Email intake (SMTP on loopback)', await benchEmail(database));
+  if (hasChromium) {
+    printFigures('Inbox in a real browser (chromium)', await benchInbox(pg.url));
+  } else {
+    process.stdout.write('\nInbox in a browser: skipped — install chromium to measure it.\n');
+  }
 } finally {
   await database.close();
   await pg.stop();

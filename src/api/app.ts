@@ -23,7 +23,6 @@ import { emailRoutes } from './routes/email.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
 import { complaintFormRoutes } from './routes/complaint-form.routes.ts';
 import { languageRoutes } from './routes/language.routes.ts';
-import { pageRoutes } from './routes/pages.routes.ts';
 import { portalRoutes } from './routes/portal.routes.ts';
 import { problemsRoutes } from './routes/problems.routes.ts';
 import { incidentPageRoutes } from './routes/incident-pages.ts';
@@ -77,7 +76,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const ok = await isMigrated(deps.database).catch(() => false);
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready' });
   });
-  pageRoutes(app);
   await app.register(complaintFormRoutes(deps));
   await app.register(portalRoutes(deps));
   await app.register(incidentPageRoutes(deps));

@@ -71,8 +71,15 @@ export const ListCasesQuery = z.object({
   customerId: z.uuid().optional(),
   category: z.string().max(80).optional(),
   complainerType: ComplainerType.optional(),
-  /** Cases whose next deadline is missed, or falls due within the due-soon window. */
-  deadline: z.enum(['breached', 'at_risk']).optional(),
+  /**
+   * Cases whose next deadline is missed, falls due within the due-soon window, or falls due
+   * before the end of today on the organisation's calendar (missed ones included).
+   */
+  deadline: z.enum(['breached', 'at_risk', 'today']).optional(),
+  /** A feeling the agent confirmed or, until they have, one intake suggested. */
+  feeling: Feeling.optional(),
+  /** Cases with restitution waiting for a supervisor's approval. */
+  approval: z.enum(['pending']).optional(),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role } from './enums.ts';
+import { BusinessCalendarSchema } from './settings.ts';
 
 const Email = z
   .email('Use a valid email address.')
@@ -20,6 +21,9 @@ export const SetupInput = z.object({
   name: z.string().trim().min(1).max(120),
   password: Password,
   organisationName: z.string().trim().min(1).max(120).optional(),
+  /** The organisation's calendar, set at first run (defaults apply to what is left out). */
+  timeZone: BusinessCalendarSchema.shape.timeZone.optional(),
+  weeklyHours: BusinessCalendarSchema.shape.weeklyHours.optional(),
 });
 export const TokenInput = z.object({
   name: z.string().trim().min(1).max(120),

@@ -305,3 +305,4 @@ export * from './schema-portal.ts';
 export * from './schema-debriefs.ts';
 export * from './schema-incidents.ts';
 export * from './schema-attachments.ts';
+export * from './schema-web.ts';

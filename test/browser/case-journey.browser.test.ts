@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('the web app in a real browser', () => {
 
     // The reply coach reads the draft as it is typed, with the confirmed feeling as context.
     const draft = page.getByLabel('Reply to the customer');
-    const coachBox = page.getByRole('region', { name: 'Reply coach' });
+    const coachBox = page.getByRole('region', { name: /Coach/ });
     await draft.fill('Sorry if you feel upset about it.');
     await coachBox.locator('[data-rule="apology.conditional"]').waitFor();
     expect(await coachBox.locator('[data-rule="feeling.unacknowledged"]').count()).toBe(1);

@@ -1,30 +1,18 @@
 // A real browser against a real server for the browser tests: Debian's chromium driven by
 // playwright-core (never a downloaded browser), a fresh database, one agent with an API token.
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from '../../scripts/chromium.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { silentLogger } from '../../src/core/shared/context.ts';
 import { insertNewUser } from '../../src/core/users/create-user.ts';
 import { createApiToken } from '../../src/core/users/sessions.ts';
 import { createTestDatabase } from './db.ts';
 import { recordingJobs } from './harness.ts';
+import { REPO_ROOT } from './processes.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-// Without the background-networking flags Chromium keeps dialling out on this closed network.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-export const hasChromium = existsSync(CHROMIUM);
+export { CHROMIUM, hasChromium };
 // CI installs Chromium and sets REDRESS_REQUIRE_BROWSER=1: there a missing browser is a failure,
 // never a silent skip. Elsewhere the browser tests skip with a message.
 if (!hasChromium && process.env.REDRESS_REQUIRE_BROWSER === '1') {
@@ -63,14 +51,8 @@ export async function startBrowserDesk(): Promise<BrowserDesk> {
   const actor = { kind: 'user' as const, id: agent.id, role: 'agent' as const, name: agent.name };
   const ctx = { actor, database, now: () => new Date(), log: silentLogger, jobs: recordingJobs() };
   const { token } = await createApiToken(ctx, { name: 'seed', scopes: ['cases:write'] });
-  const profileDir = await mkdtemp(join(tmpdir(), 'redress-chromium-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1280, height: 800 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const browser = await launchChromium();
+  const { page } = browser;
   page.setDefaultTimeout(10_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -86,10 +68,48 @@ export async function startBrowserDesk(): Promise<BrowserDesk> {
     pageErrors,
     agentHeaders: { authorization: `Bearer ${token}` },
     close: async () => {
-      await context.close();
-      await rm(profileDir, { recursive: true, force: true });
+      await browser.close();
       await app.close();
       await database.close();
     },
   };
+}
+
+/** Builds web/dist when it is missing or older than its sources (as `npm start` does). */
+export function ensureWebBuild(): void {
+  const build = spawnSync(process.execPath, ['web/ensure-build.js'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/** Another member of staff who signs in with PASSWORD. */
+export async function addStaff(
+  desk: BrowserDesk,
+  role: 'agent' | 'supervisor' | 'manager' | 'admin',
+  name: string,
+): Promise<{ id: string; email: string }> {
+  const email = `${name.split(' ')[0]?.toLowerCase() ?? role}@example.test`;
+  const row = await insertNewUser(desk.database.db, { email, name, role, password: PASSWORD });
+  return { id: row.id, email };
+}
+
+export const PASSWORD = 'correct horse battery';
+
+/** Signs in through the form (signing out first if someone is signed in). */
+export async function signIn(desk: BrowserDesk, email: string): Promise<void> {
+  const { page, base } = desk;
+  await page.goto(base);
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  const email$ = page.getByLabel('Email');
+  await Promise.race([signOut.waitFor(), email$.waitFor()]);
+  if (await signOut.isVisible()) {
+    await signOut.click();
+    await email$.waitFor();
+  }
+  await email$.fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 }

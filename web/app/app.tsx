@@ -1,15 +1,23 @@
-// The shell: who is signed in, the navigation, and which screen the URL names.
+// The shell: who is signed in, the navigation, and which screen the URL names. Before anyone
+// exists the app offers first-run set-up instead of sign-in.
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ApprovalsPage } from '../features/approvals/components/approvals-page.tsx';
 import { useSession, useSignOut } from '../features/auth/api/use-session.ts';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { CasePage } from '../features/case/components/case-page.tsx';
+import { CustomerPage } from '../features/customer/components/customer-page.tsx';
+import { prefetchInbox } from '../features/inbox/api/use-cases.ts';
 import { InboxPage } from '../features/inbox/components/inbox-page.tsx';
+import { SettingsPage } from '../features/settings/components/settings-page.tsx';
+import { useSetupStatus } from '../features/setup/api/use-setup.ts';
+import { SetupPage } from '../features/setup/components/setup-page.tsx';
+import { ConnectionBanner } from '../components/connection-banner.tsx';
 import { ErrorNote, Loading } from '../components/query-state.tsx';
 import { ApiError } from '../lib/api-client.ts';
+import { APPROVER_ROLES } from '../lib/use-me.ts';
 import { AppProvider } from './provider.tsx';
 import { Link, matchRoute, usePath, type Route } from './router.tsx';
-
-const APPROVERS = new Set(['supervisor', 'manager', 'admin']);
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -17,8 +25,18 @@ function Screen({ route }: { route: Route }) {
       return <InboxPage />;
     case 'case':
       return <CasePage key={route.reference} reference={route.reference} />;
-    case 'approvals':
+    case 'customer':
+      return <CustomerPage key={route.id} id={route.id} />;
+    case 'supervisor':
       return <ApprovalsPage />;
+    case 'settings':
+      return <SettingsPage section={route.section} />;
+    case 'setup':
+      return (
+        <p>
+          This desk is set up. <Link href="/">Go to the inbox</Link>.
+        </p>
+      );
     case 'not_found':
       return (
         <p>
@@ -28,16 +46,38 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
+/** Not signed in: sign in, or set the desk up when nobody exists yet. */
+function SignedOut({ route }: { route: Route }) {
+  const status = useSetupStatus();
+  if (route.name === 'setup' || status.data?.needed) return <SetupPage />;
+  if (status.isPending) return <Loading what="Redress" />;
+  return <SignInPage />;
+}
+
 function Shell() {
+  const client = useQueryClient();
+  const path = usePath();
+  const route = matchRoute(path);
+  // Opening the app on the inbox: ask for the queue alongside the session, not after it.
+  useState(() => {
+    if (route.name === 'inbox') prefetchInbox(client);
+    return null;
+  });
   const session = useSession();
   const signOut = useSignOut();
-  const path = usePath();
   if (session.isPending) return <Loading what="your session" />;
-  if (session.error instanceof ApiError && session.error.status === 401) return <SignInPage />;
-  if (session.error)
-    return <ErrorNote error={session.error} onRetry={() => void session.refetch()} />;
+  if (session.error instanceof ApiError && session.error.status === 401)
+    return <SignedOut route={route} />;
+  // A failed refetch (the server restarting) keeps the screen: only no session at all stops here.
+  if (!session.data)
+    return (
+      <main id="main">
+        <ErrorNote error={session.error} onRetry={() => void session.refetch()} />
+      </main>
+    );
   const me = session.data;
-  const route = matchRoute(path);
+  const role = me.kind === 'user' ? me.role : null;
+  const current = (name: Route['name']) => (route.name === name ? 'page' : undefined);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -48,23 +88,27 @@ function Shell() {
           Redress
         </Link>
         <nav aria-label="Main">
-          <Link href="/" aria-current={route.name === 'inbox' ? 'page' : undefined}>
+          <Link href="/" aria-current={current('inbox')}>
             Inbox
           </Link>
-          {me.kind === 'user' && APPROVERS.has(me.role) && (
-            <Link href="/approvals" aria-current={route.name === 'approvals' ? 'page' : undefined}>
-              Approvals
+          {role && APPROVER_ROLES.has(role) && (
+            <Link href="/supervisor" aria-current={current('supervisor')}>
+              Supervisor
             </Link>
           )}
+          <Link href="/settings" aria-current={current('settings')}>
+            Settings
+          </Link>
         </nav>
         <span className="topbar__who">
           {me.name}
-          {me.kind === 'user' ? ` (${me.role})` : ''}
+          {role ? ` (${role})` : ''}
         </span>
         <button type="button" className="button--quiet" onClick={() => signOut.mutate()}>
           Sign out
         </button>
       </header>
+      <ConnectionBanner />
       <main id="main" tabIndex={-1}>
         <Screen route={route} />
       </main>

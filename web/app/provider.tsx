@@ -3,9 +3,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../lib/api-client.ts';
 
+// A restart takes a few seconds; retrying for about half a minute rides it out.
 function shouldRetry(failures: number, error: unknown): boolean {
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
-  return failures < 4;
+  return failures < 8;
 }
 
 export function AppProvider({ children }: { children: ReactNode }) {
@@ -15,7 +16,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
         defaultOptions: {
           queries: {
             retry: shouldRetry,
-            retryDelay: (n) => Math.min(500 * 2 ** n, 5000),
+            retryDelay: (n) => Math.min(500 * 2 ** n, 4000),
+            refetchOnReconnect: true,
             staleTime: 5_000,
           },
           mutations: { retry: false },

@@ -1,4 +1,4 @@
-// A small history-API router: the app has four screens, which does not justify a router library.
+// A small history-API router: a handful of screens does not justify a router library.
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const CHANGE = 'redress:navigate';
@@ -40,13 +40,21 @@ export function Link({
 export type Route =
   | { name: 'inbox' }
   | { name: 'case'; reference: string }
-  | { name: 'approvals' }
+  | { name: 'customer'; id: string }
+  | { name: 'supervisor' }
+  | { name: 'settings'; section: string | null }
+  | { name: 'setup' }
   | { name: 'not_found' };
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '/inbox') return { name: 'inbox' };
-  if (path === '/approvals') return { name: 'approvals' };
+  if (path === '/supervisor' || path === '/approvals') return { name: 'supervisor' };
+  if (path === '/setup') return { name: 'setup' };
   const m = /^\/cases\/([^/]+)$/.exec(path);
   if (m?.[1]) return { name: 'case', reference: decodeURIComponent(m[1]) };
+  const customer = /^\/customers\/([^/]+)$/.exec(path);
+  if (customer?.[1]) return { name: 'customer', id: decodeURIComponent(customer[1]) };
+  const settings = /^\/settings(?:\/([a-z-]+))?$/.exec(path);
+  if (settings) return { name: 'settings', section: settings[1] ?? null };
   return { name: 'not_found' };
 }

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CreateUserInput, SetupInput, SignInInput, TokenInput } from '../../contracts/users.ts';
 import { createUser } from '../../core/users/create-user.ts';
-import { completeSetup } from '../../core/users/first-admin.ts';
+import { completeSetup, setupStatus } from '../../core/users/first-admin.ts';
+import { updateUser } from '../../core/users/update-user.ts';
+import { UpdateUserInput } from '../../contracts/workspace.ts';
 import { listStaff } from '../../core/users/list-staff.ts';
 import { createApiToken, revokeToken, signIn, signOut } from '../../core/users/sessions.ts';
 import { ctxOf } from '../context.ts';
@@ -34,9 +36,15 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post('/setup', { schema: { tags, body: SetupInput } }, async (req, reply) =>
       reply.status(201).send(await completeSetup(deps.database, req.body, deps.now())),
     );
+    app.get('/setup', { schema: { tags } }, () => setupStatus(deps.database));
     app.get('/users', { schema: { tags } }, (req) => listStaff(ctxOf(req, deps)));
     app.post('/users', { schema: { tags, body: CreateUserInput } }, async (req, reply) =>
       reply.status(201).send(await createUser(ctxOf(req, deps), req.body)),
+    );
+    app.patch(
+      '/users/:id',
+      { schema: { tags, params: z.object({ id: z.uuid() }), body: UpdateUserInput } },
+      (req) => updateUser(ctxOf(req, deps), req.params.id, req.body),
     );
     app.post('/tokens', { schema: { tags, body: TokenInput } }, async (req, reply) =>
       reply.status(201).send(await createApiToken(ctxOf(req, deps), req.body)),

@@ -15,6 +15,14 @@ import { getCustomer } from '../../core/customers/get-customer.ts';
 import { classificationSuggestionReport } from '../../core/reports/classification-suggestions.ts';
 import { feelingSuggestionReport } from '../../core/reports/feeling-suggestions.ts';
 import { promiseReport } from '../../core/reports/promise-report.ts';
+import { supervisorToday } from '../../core/reports/supervisor-today.ts';
+import { deleteTemplate } from '../../core/templates/delete-template.ts';
+import { listTemplates } from '../../core/templates/list-templates.ts';
+import { saveTemplate } from '../../core/templates/save-template.ts';
+import { deleteView } from '../../core/views/delete-view.ts';
+import { listViews } from '../../core/views/list-views.ts';
+import { saveView } from '../../core/views/save-view.ts';
+import { SavedViewInput, TemplateInput } from '../../contracts/workspace.ts';
 import { ctxOf } from '../context.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -70,6 +78,38 @@ export function deskRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get('/settings', { schema: { tags: ['settings'] } }, (req) =>
       getSettings(ctxOf(req, deps)),
+    );
+    app.get('/reports/today', { schema: { tags: ['reports'] } }, (req) =>
+      supervisorToday(ctxOf(req, deps)),
+    );
+    app.get('/views', { schema: { tags: ['views'] } }, (req) => listViews(ctxOf(req, deps)));
+    app.post('/views', { schema: { tags: ['views'], body: SavedViewInput } }, async (req, reply) =>
+      reply.status(201).send(await saveView(ctxOf(req, deps), req.body)),
+    );
+    app.delete('/views/:id', { schema: { tags: ['views'], params: Id } }, async (req, reply) => {
+      await deleteView(ctxOf(req, deps), req.params.id);
+      return reply.status(204).send();
+    });
+    app.get('/templates', { schema: { tags: ['templates'] } }, (req) =>
+      listTemplates(ctxOf(req, deps)),
+    );
+    app.post(
+      '/templates',
+      { schema: { tags: ['templates'], body: TemplateInput } },
+      async (req, reply) => reply.status(201).send(await saveTemplate(ctxOf(req, deps), req.body)),
+    );
+    app.patch(
+      '/templates/:id',
+      { schema: { tags: ['templates'], params: Id, body: TemplateInput } },
+      (req) => saveTemplate(ctxOf(req, deps), req.body, req.params.id),
+    );
+    app.delete(
+      '/templates/:id',
+      { schema: { tags: ['templates'], params: Id } },
+      async (req, reply) => {
+        await deleteTemplate(ctxOf(req, deps), req.params.id);
+        return reply.status(204).send();
+      },
     );
     app.patch('/settings', { schema: { tags: ['settings'], body: SettingsPatchSchema } }, (req) =>
       updateSettings(ctxOf(req, deps), req.body),

@@ -1,4 +1,4 @@
-// The first-run set-up page (the web app itself is served by web.routes.ts). No customer text is ever rendered here;
+// The first-run set-up page for when the web app is not built (the app has its own set-up screen). No customer text is ever rendered here;
 // the set-up token is read by the page's own script, never echoed into the HTML.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 

@@ -1,11 +1,13 @@
 // The web app: serves the built single-page app (web/dist) at `/`. Hashed assets are cached for
-// good; any other non-API path gets index.html so deep links (/cases/RD-1001) load the app.
+// good; any other non-API path gets index.html so deep links (/cases/RD-1001) load the app,
+// including the first-run set-up link (/setup?token=…), which the app itself handles.
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { problem } from '../plugins/errors.ts';
+import { pageRoutes } from './pages.routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
@@ -49,6 +51,8 @@ export async function webRoutes(app: FastifyInstance, distDir = WEB_DIST): Promi
     app.get('/', { schema: { hide: true } }, (_req, reply) =>
       reply.type('text/html; charset=utf-8').send(NOT_BUILT),
     );
+    // The set-up link `redress serve` prints still works: a plain page creates the first admin.
+    pageRoutes(app);
     return;
   }
   await app.register(fastifyStatic, { root, serve: false });

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListCasesQuery } from '../../contracts/cases.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { cases, customers, promises } from '../../db/schema.ts';
+import { cases, customers, promises, restitutions } from '../../db/schema.ts';
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
@@ -23,7 +23,7 @@ export type CaseFilterQuery = Omit<z.infer<typeof ListCasesQuery>, 'limit' | 'of
  * the cases an incident touched, by the same filters). */
 export function caseFilterWhere(
   q: CaseFilterQuery,
-  clock: { now: Date; dueSoonMs: number },
+  clock: { now: Date; dueSoonMs: number; endOfToday: Date },
 ): SQL[] {
   const where: SQL[] = [];
   if (q.status === 'open') where.push(ne(cases.status, 'closed'));
@@ -39,7 +39,20 @@ export function caseFilterWhere(
     where.push(
       q.deadline === 'breached'
         ? sql`${nextDueSql()} < ${clock.now}`
-        : sql`${nextDueSql()} BETWEEN ${clock.now} AND ${soon}`,
+        : q.deadline === 'today'
+          ? sql`${nextDueSql()} < ${clock.endOfToday}`
+          : sql`${nextDueSql()} BETWEEN ${clock.now} AND ${soon}`,
+    );
+  }
+  if (q.feeling) {
+    // Confirmed feelings win; until the agent confirms, intake's suggestions stand in.
+    where.push(sql`(CASE WHEN ${cases.confirmedFeelings} IS NULL
+      THEN ${cases.suggestedFeelings} @> ${JSON.stringify([{ feeling: q.feeling }])}::jsonb
+      ELSE ${q.feeling} = ANY(${cases.confirmedFeelings}) END)`);
+  }
+  if (q.approval === 'pending') {
+    where.push(
+      sql`EXISTS (SELECT 1 FROM ${restitutions} WHERE ${restitutions.caseId} = ${cases.id} AND ${restitutions.status} = 'pending_approval')`,
     );
   }
   if (q.q) {
@@ -59,7 +72,7 @@ export function caseFilterWhere(
 export async function searchCases(
   db: DbOrTx,
   q: z.infer<typeof ListCasesQuery>,
-  clock: { now: Date; dueSoonMs: number },
+  clock: { now: Date; dueSoonMs: number; endOfToday: Date },
 ) {
   const where = caseFilterWhere(q, clock);
   const rows = await db

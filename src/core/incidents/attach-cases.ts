@@ -1,6 +1,7 @@
 // R23: attach the cases an incident touched — and so their customers — in bulk, by the case
 // list's own filters or by references. `preview` counts and writes nothing.
 import { AttachCasesInput } from '../../contracts/incidents.ts';
+import { todayBounds } from '../sla/today.rules.ts';
 import { caseFilterWhere } from '../cases/case-search.repo.ts';
 import { loadSettings } from '../settings/settings.repo.ts';
 import { actorId, actorLabel, authorize, type Ctx } from '../shared/context.ts';
@@ -38,10 +39,12 @@ async function pick(ctx: Ctx, input: ReturnType<typeof AttachCasesInput.parse>) 
     }
     return found;
   }
-  const { dueSoonMinutes } = await loadSettings(db);
+  const { dueSoonMinutes, calendar } = await loadSettings(db);
+  const now = ctx.now();
   const where = caseFilterWhere(input.filter ?? {}, {
-    now: ctx.now(),
+    now,
     dueSoonMs: dueSoonMinutes * 60_000,
+    endOfToday: todayBounds(now, calendar.timeZone).end,
   });
   const rows = await casesMatching(db, where, MAX_ATTACH);
   if (rows.length > MAX_ATTACH) {

@@ -1,4 +1,4 @@
-import { isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { caseEvents, cases, promises } from '../../db/schema.ts';
 
@@ -30,4 +30,26 @@ export async function classifiedCases(db: DbOrTx) {
     .where(
       sql`EXISTS (SELECT 1 FROM ${caseEvents} e WHERE e.case_id = ${cases.id} AND e.type = 'classified')`,
     );
+}
+
+/** Promises that broke in [from, to), with their case, newest first. */
+export async function promisesBrokenBetween(db: DbOrTx, from: Date, to: Date) {
+  return db
+    .select({
+      id: promises.id,
+      what: promises.what,
+      toWhom: promises.toWhom,
+      ownerId: promises.ownerId,
+      dueAt: promises.dueAt,
+      brokenAt: promises.outcomeAt,
+      caseId: cases.id,
+      reference: cases.reference,
+    })
+    .from(promises)
+    .innerJoin(cases, eq(cases.id, promises.caseId))
+    .where(
+      and(eq(promises.status, 'broken'), gte(promises.outcomeAt, from), lt(promises.outcomeAt, to)),
+    )
+    .orderBy(desc(promises.outcomeAt))
+    .limit(200);
 }

@@ -16,6 +16,11 @@ export async function issueSetupToken(database: Database, now: Date): Promise<st
   return token;
 }
 
+/** Whether the desk still needs its first admin (the app then offers the set-up form). */
+export async function setupStatus(database: Database) {
+  return { needed: (await countUsers(database.db)) === 0 };
+}
+
 export async function completeSetup(database: Database, raw: unknown, now: Date) {
   const input = parseInput(SetupInput, raw);
   const created = await database.db.transaction(async (tx) => {
@@ -33,8 +38,21 @@ export async function completeSetup(database: Database, raw: unknown, now: Date)
       role: 'admin',
       password: input.password,
     });
-    if (input.organisationName) {
-      await saveSettings(tx, { ...(await loadSettings(tx)), name: input.organisationName }, now);
+    if (input.organisationName || input.timeZone || input.weeklyHours) {
+      const settings = await loadSettings(tx);
+      await saveSettings(
+        tx,
+        {
+          ...settings,
+          name: input.organisationName ?? settings.name,
+          calendar: {
+            ...settings.calendar,
+            timeZone: input.timeZone ?? settings.calendar.timeZone,
+            weeklyHours: input.weeklyHours ?? settings.calendar.weeklyHours,
+          },
+        },
+        now,
+      );
     }
     return publicUser(user);
   });

@@ -105,3 +105,35 @@ export async function useSetupToken(tx: DbOrTx, tokenHash: string, now: Date): P
     .returning();
   return res.length > 0;
 }
+
+export async function lockUser(tx: DbOrTx, id: string): Promise<UserRow | null> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function setUser(
+  tx: DbOrTx,
+  id: string,
+  values: Partial<Pick<UserRow, 'name' | 'role' | 'isActive' | 'passwordHash'>>,
+): Promise<UserRow> {
+  if (Object.keys(values).length === 0) {
+    const row = await findUser(tx, id);
+    if (!row) throw new Error('user vanished');
+    return row;
+  }
+  const [row] = await tx.update(users).set(values).where(eq(users.id, id)).returning();
+  if (!row) throw new Error('user vanished');
+  return row;
+}
+
+export async function countActiveAdmins(tx: DbOrTx): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.isActive, true)));
+  return row?.n ?? 0;
+}
+
+export async function endSessionsOf(tx: DbOrTx, userId: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
+}

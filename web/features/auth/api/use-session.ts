@@ -1,15 +1,11 @@
 // Who is signed in (GET /me), sign-in and sign-out. The session lives in an httpOnly cookie.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { SignInInput } from '../../../../src/contracts/users.ts';
-import type { Actor } from '../../../../src/core/shared/context.ts';
-import { get, post } from '../../../lib/api-client.ts';
+import { post } from '../../../lib/api-client.ts';
+import { SESSION_KEY, useMe } from '../../../lib/use-me.ts';
 
-export const SESSION_KEY = ['me'] as const;
-
-export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: () => get<Actor>('/me'), staleTime: 60_000 });
-}
+export const useSession = useMe;
 
 export function useSignIn() {
   const client = useQueryClient();

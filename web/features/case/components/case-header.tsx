@@ -17,6 +17,10 @@ function ClockLine({ name, clock }: { name: string; clock: Clock }) {
 
 export function CaseHeader({ view }: { view: CaseView }) {
   const c = view.case;
+  const customer = view.customer;
+  const customerName = customer
+    ? [customer.firstName, customer.lastName].filter(Boolean).join(' ') || 'Unnamed customer'
+    : null;
   return (
     <header className="case-header">
       <p>
@@ -29,6 +33,11 @@ export function CaseHeader({ view }: { view: CaseView }) {
         <span className="badge">Status: {c.status.replace(/_/g, ' ')}</span>
         <span className="badge">Severity: {c.severity}</span>
         {c.category && <span className="badge">Category: {c.category}</span>}
+        {customer && customerName && (
+          <Link href={`/customers/${customer.id}`} className="badge">
+            Customer history: {customerName}
+          </Link>
+        )}
         <ClockLine name="First response" clock={view.clocks.firstResponse} />
         <ClockLine name="Resolution" clock={view.clocks.resolution} />
       </p>

@@ -1,36 +1,75 @@
-// The queue: GET /cases with the shared ListCasesQuery filters, nearest deadline first.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { ListCasesQuery } from '../../../../src/contracts/cases.ts';
+// The queue: GET /cases with the shared filters, nearest deadline first.
+import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { ViewFilters } from '../../../../src/contracts/workspace.ts';
 import type { listCases } from '../../../../src/core/cases/list-cases.ts';
 import { get } from '../../../lib/api-client.ts';
 import type { ResultOf } from '../../../lib/types.ts';
 
-export type CaseFilters = Pick<
-  z.input<typeof ListCasesQuery>,
-  'status' | 'channel' | 'ownerId' | 'q'
->;
+export type CaseFilters = ViewFilters;
 export type CaseListItem = ResultOf<typeof listCases>['items'][number];
 
 export const PAGE_SIZE = 100;
 /** The API's own ceiling for one page (ListCasesQuery.limit). */
 export const MAX_LIMIT = 500;
 
-export function useCases(filters: CaseFilters, limit: number) {
+export function casesQueryString(filters: CaseFilters, limit: number): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, String(value));
   params.set('limit', String(limit));
+  return params.toString();
+}
+
+const casesQuery = (filters: CaseFilters, limit: number) => ({
+  queryKey: ['cases', filters, limit],
+  queryFn: () => get<ResultOf<typeof listCases>>(`/cases?${casesQueryString(filters, limit)}`),
+});
+
+const STORE = 'redress:inbox';
+
+/** The inbox's filters and search as the person left them in this browser tab. */
+export function rememberedInbox(): { filters: CaseFilters; search: string } {
+  try {
+    const raw = window.sessionStorage.getItem(STORE);
+    if (raw) return JSON.parse(raw) as { filters: CaseFilters; search: string };
+  } catch {
+    // A damaged entry falls back to the default view.
+  }
+  return { filters: { status: 'open' }, search: '' };
+}
+
+export function rememberInbox(state: { filters: CaseFilters; search: string }): void {
+  window.sessionStorage.setItem(STORE, JSON.stringify(state));
+}
+
+/** The filters the queue is asked for (blank category and search left out). */
+export function queryFilters(filters: CaseFilters, search: string): CaseFilters {
+  return {
+    ...filters,
+    category: filters.category?.trim() || undefined,
+    q: search.trim() || undefined,
+  };
+}
+
+/**
+ * Starts loading the queue while the session is still being checked, so opening the app costs
+ * one round trip instead of two.
+ */
+export function prefetchInbox(client: QueryClient): void {
+  const { filters, search } = rememberedInbox();
+  void client.prefetchQuery(casesQuery(queryFilters(filters, search), PAGE_SIZE));
+}
+
+export function useCases(filters: CaseFilters, limit: number) {
   return useQuery({
-    queryKey: ['cases', filters, limit],
-    queryFn: () => get<ResultOf<typeof listCases>>(`/cases?${params.toString()}`),
+    ...casesQuery(filters, limit),
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
 }
 
-/** The deadline that matters next: first response until answered, then resolution. */
+/** The deadline that matters next (the server's reading: first response, resolution or promise). */
 export function nextDeadline(c: CaseListItem): { label: string; dueAt: string | null } {
-  if (c.status === 'closed') return { label: 'closed', dueAt: null };
-  if (!c.firstResponseAt) return { label: 'first response', dueAt: c.firstResponseDueAt };
-  return { label: 'resolution', dueAt: c.resolutionDueAt };
+  const { deadline } = c;
+  if (deadline.state === 'paused') return { label: 'paused', dueAt: null };
+  return { label: deadline.kind?.replace(/_/g, ' ') ?? 'none', dueAt: deadline.dueAt };
 }

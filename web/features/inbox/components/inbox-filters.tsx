@@ -1,10 +1,12 @@
-// Status, channel and owner filters plus the search box (`/` focuses it).
+// The search box (`/` focuses it) and every filter the queue takes: status, channel, owner,
+// category, feeling, complainer type and deadline state.
 import { forwardRef } from 'react';
-import { CHANNELS } from '../../../../src/contracts/enums.ts';
+import { CHANNELS, ComplainerType, FEELINGS } from '../../../../src/contracts/enums.ts';
 import { useStaff } from '../../../lib/use-staff.ts';
 import type { CaseFilters } from '../api/use-cases.ts';
 
 const STATUSES = ['open', 'new', 'in_progress', 'awaiting_customer', 'resolved', 'closed'] as const;
+const DEADLINES = { breached: 'Breached', at_risk: 'At risk', today: 'Due or missed today' };
 const words = (s: string) => s.replace(/_/g, ' ');
 
 interface Props {
@@ -14,11 +16,40 @@ interface Props {
   onChange: (next: CaseFilters) => void;
 }
 
+function Choice<K extends keyof CaseFilters>(props: {
+  label: string;
+  name: K;
+  any: string;
+  options: readonly (readonly [string, string])[];
+  filters: CaseFilters;
+  onChange: (next: CaseFilters) => void;
+}) {
+  const { label, name, any, options, filters, onChange } = props;
+  return (
+    <label>
+      {label}
+      <select
+        name={name}
+        value={(filters[name] as string | undefined) ?? ''}
+        onChange={(e) => onChange({ ...filters, [name]: e.target.value || undefined })}
+      >
+        <option value="">{any}</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export const InboxFilters = forwardRef<HTMLInputElement, Props>(function InboxFilters(
   { filters, search, onSearch, onChange },
   searchRef,
 ) {
   const staff = useStaff();
+  const common = { filters, onChange };
   return (
     <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
       <label>
@@ -33,55 +64,57 @@ export const InboxFilters = forwardRef<HTMLInputElement, Props>(function InboxFi
           onChange={(e) => onSearch(e.target.value)}
         />
       </label>
+      <Choice
+        {...common}
+        label="Status"
+        name="status"
+        any="All"
+        options={STATUSES.map((s) => [s, words(s)] as const)}
+      />
+      <Choice
+        {...common}
+        label="Channel"
+        name="channel"
+        any="All"
+        options={CHANNELS.map((c) => [c, words(c)] as const)}
+      />
+      <Choice
+        {...common}
+        label="Owner"
+        name="ownerId"
+        any="Anyone"
+        options={(staff.data ?? []).map((u) => [u.id, u.name] as const)}
+      />
       <label>
-        Status
-        <select
-          value={filters.status ?? ''}
-          onChange={(e) =>
-            onChange({ ...filters, status: (e.target.value || undefined) as CaseFilters['status'] })
-          }
-        >
-          <option value="">All</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {words(s)}
-            </option>
-          ))}
-        </select>
+        Category
+        <input
+          name="category"
+          size={12}
+          value={filters.category ?? ''}
+          onChange={(e) => onChange({ ...filters, category: e.target.value || undefined })}
+        />
       </label>
-      <label>
-        Channel
-        <select
-          value={filters.channel ?? ''}
-          onChange={(e) =>
-            onChange({
-              ...filters,
-              channel: (e.target.value || undefined) as CaseFilters['channel'],
-            })
-          }
-        >
-          <option value="">All</option>
-          {CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {words(c)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Owner
-        <select
-          value={filters.ownerId ?? ''}
-          onChange={(e) => onChange({ ...filters, ownerId: e.target.value || undefined })}
-        >
-          <option value="">Anyone</option>
-          {(staff.data ?? []).map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        {...common}
+        label="Feeling"
+        name="feeling"
+        any="Any"
+        options={FEELINGS.map((f) => [f, f] as const)}
+      />
+      <Choice
+        {...common}
+        label="Complainer"
+        name="complainerType"
+        any="Any"
+        options={ComplainerType.options.map((t) => [t, t] as const)}
+      />
+      <Choice
+        {...common}
+        label="Deadline"
+        name="deadline"
+        any="Any"
+        options={Object.entries(DEADLINES)}
+      />
     </form>
   );
 });

@@ -1,21 +1,36 @@
-// The inbox: cases ordered by their next deadline, filters, search and keyboard navigation.
+// The inbox: cases ordered by their next deadline, views, filters, search and keyboard
+// navigation. The filters live in the session so going into a case and back keeps them.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { navigate } from '../../../app/router.tsx';
 import { ErrorNote, Loading } from '../../../components/query-state.tsx';
+import { useMe } from '../../../lib/use-me.ts';
 import { useStaff } from '../../../lib/use-staff.ts';
-import { MAX_LIMIT, PAGE_SIZE, useCases, type CaseFilters } from '../api/use-cases.ts';
+import {
+  MAX_LIMIT,
+  PAGE_SIZE,
+  queryFilters,
+  rememberedInbox,
+  rememberInbox,
+  useCases,
+  type CaseFilters,
+} from '../api/use-cases.ts';
 import { CaseRow } from './case-row.tsx';
 import { InboxFilters } from './inbox-filters.tsx';
+import { SavedViews } from './saved-views.tsx';
 import { useInboxKeys } from './use-inbox-keys.ts';
 
 export function InboxPage() {
-  const [filters, setFilters] = useState<CaseFilters>({ status: 'open' });
-  const [search, setSearch] = useState('');
+  const [initial] = useState(rememberedInbox);
+  const [filters, setFilters] = useState<CaseFilters>(initial.filters);
+  const [search, setSearch] = useState(initial.search);
   const q = useDeferredValue(search.trim());
+  const category = useDeferredValue(filters.category?.trim());
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [selected, setSelected] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
-  const cases = useCases({ ...filters, q: q || undefined }, limit);
+  const me = useMe().data;
+  const myId = me?.kind === 'user' ? me.id : null;
+  const cases = useCases(queryFilters({ ...filters, category }, q), limit);
   const staff = useStaff();
   const owners = useMemo(
     () => new Map((staff.data ?? []).map((u) => [u.id, u.name])),
@@ -23,6 +38,12 @@ export function InboxPage() {
   );
   const items = useMemo(() => cases.data?.items ?? [], [cases.data]);
 
+  useEffect(() => {
+    rememberInbox({ filters, search });
+  }, [filters, search]);
+  useEffect(() => {
+    document.title = 'Inbox · Redress';
+  }, []);
   useEffect(() => setSelected(0), [filters, q]);
   useEffect(() => {
     document.querySelector('.case-row.is-selected')?.scrollIntoView({ block: 'nearest' });
@@ -33,6 +54,12 @@ export function InboxPage() {
   }, [items, selected]);
   useInboxKeys({ count: items.length, setSelected, open, searchRef });
 
+  const pick = (next: CaseFilters) => {
+    setFilters({ ...next, q: undefined });
+    setSearch(next.q ?? '');
+  };
+  const total = cases.data?.total ?? 0;
+
   return (
     <section aria-labelledby="inbox-title">
       <div className="page-head">
@@ -42,6 +69,11 @@ export function InboxPage() {
           <kbd>/</kbd> to search.
         </p>
       </div>
+      <SavedViews
+        current={{ ...filters, q: search.trim() || undefined }}
+        myId={myId}
+        onPick={pick}
+      />
       <InboxFilters
         ref={searchRef}
         filters={filters}
@@ -55,31 +87,36 @@ export function InboxPage() {
         <p className="empty">No cases match. Clear the search or the filters to see more.</p>
       )}
       {items.length > 0 && (
-        <table className="inbox" aria-busy={cases.isFetching}>
-          <caption className="visually-hidden">Cases, nearest deadline first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Customer</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Channel</th>
-              <th scope="col">Status</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Next deadline</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item, i) => (
-              <CaseRow
-                key={item.id}
-                item={item}
-                ownerName={item.ownerId ? owners.get(item.ownerId) : undefined}
-                isSelected={i === selected}
-                onSelect={() => setSelected(i)}
-              />
-            ))}
-          </tbody>
-        </table>
+        <>
+          <p className="muted small" role="status">
+            {total === items.length ? `${total} cases` : `${items.length} of ${total} cases`}
+          </p>
+          <table className="inbox" aria-busy={cases.isFetching}>
+            <caption className="visually-hidden">Cases, nearest deadline first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Case</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Channel</th>
+                <th scope="col">Status</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Next deadline</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item, i) => (
+                <CaseRow
+                  key={item.id}
+                  item={item}
+                  ownerName={item.ownerId ? owners.get(item.ownerId) : undefined}
+                  isSelected={i === selected}
+                  onSelect={() => setSelected(i)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       {items.length >= limit && limit < MAX_LIMIT && (
         <button
