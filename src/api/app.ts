@@ -22,6 +22,7 @@ import { complaintFormRoutes } from './routes/complaint-form.routes.ts';
 import { languageRoutes } from './routes/language.routes.ts';
 import { pageRoutes } from './routes/pages.routes.ts';
 import { portalRoutes } from './routes/portal.routes.ts';
+import { metricsRoutes } from './routes/metrics.routes.ts';
 import { problemsRoutes } from './routes/problems.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
 
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(casesRoutes(deps));
       await api.register(deskRoutes(deps));
       await api.register(problemsRoutes(deps));
+      await api.register(metricsRoutes(deps));
       await api.register(languageRoutes(deps));
       await api.register(emailRoutes(deps));
       await api.register(webhookRoutes(deps));

@@ -302,3 +302,4 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
 });
 export * from './schema-problems.ts';
 export * from './schema-portal.ts';
+export * from './schema-metrics.ts';

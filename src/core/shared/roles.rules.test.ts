@@ -17,6 +17,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'case.transfer_any',
     'restitution.approve',
     'problems.manage',
+    'metrics.read',
   ],
   manager: [
     'case.read',
@@ -24,6 +25,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'case.transfer_any',
     'restitution.approve',
     'problems.manage',
+    'metrics.read',
   ],
   admin: [...PERMISSIONS],
 };

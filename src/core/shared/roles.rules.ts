@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'case.transfer_any',
   'restitution.approve',
   'problems.manage',
+  'metrics.read',
   'settings.write',
   'users.manage',
 ] as const;
@@ -23,6 +24,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.transfer_any',
     'restitution.approve',
     'problems.manage',
+    'metrics.read',
   ],
   manager: [
     'case.read',
@@ -30,6 +32,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.transfer_any',
     'restitution.approve',
     'problems.manage',
+    'metrics.read',
   ],
   admin: [...PERMISSIONS],
 };
@@ -48,6 +51,8 @@ const SCOPE_FOR: Record<Permission, TokenScope> = {
   'case.transfer_any': 'cases:write',
   'restitution.approve': 'cases:write',
   'problems.manage': 'cases:write',
+  // Trends and the audit trail only read, so a read-only token is enough.
+  'metrics.read': 'cases:read',
   'settings.write': 'admin',
   'users.manage': 'admin',
 };
