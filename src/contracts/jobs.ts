@@ -14,6 +14,8 @@ export const JOBS = {
   promiseReminder: { name: 'promise-reminder', payload: z.object({ promiseId: z.uuid() }) },
   promiseDue: { name: 'promise-due', payload: z.object({ promiseId: z.uuid() }) },
   sendEmail: { name: 'email-send', payload: z.object({ messageId: z.uuid() }) },
+  /** Last week's digest to every manager; scheduled weekly (src/jobs/schedules.ts). */
+  weeklyDigest: { name: 'weekly-digest', payload: z.object({}).loose() },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

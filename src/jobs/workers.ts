@@ -8,6 +8,7 @@ import { expirePromise, remindPromise } from '../core/promises/promise-jobs.ts';
 import type { Ctx } from '../core/shared/context.ts';
 import type { Mailer } from '../core/outbound/mailer.ts';
 import { deliverEmail } from '../core/outbound/deliver-email.ts';
+import { sendWeeklyDigest } from '../core/metrics/send-weekly-digest.ts';
 import type { PortalConfig } from '../core/portal/portal-secret.ts';
 
 type CtxFactory = () => Ctx;
@@ -36,4 +37,12 @@ export async function startWorkers(
   // Without an outbound mail server, email jobs wait in the queue until one is configured.
   const { mailer } = opts;
   if (mailer) await work(JOBS.sendEmail, (ctx, d) => deliverEmail(ctx, mailer, d.messageId));
+  if (mailer)
+    await work(JOBS.weeklyDigest, (ctx) =>
+      sendWeeklyDigest(
+        ctx,
+        mailer,
+        opts.portal?.publicUrl ? { publicUrl: opts.portal.publicUrl } : {},
+      ),
+    );
 }
