@@ -75,4 +75,19 @@ export const MetricsQuery = z.object({
 });
 export type MetricsQueryInput = z.input<typeof MetricsQuery>;
 
+/**
+ * Drill-down from a dashboard chart to its cases (GET /cases?outcome=…): the cases behind the
+ * part of a metric worth reading — those that missed, fell short, broke a promise or cost money.
+ */
+export const CASE_OUTCOMES = [
+  'first_response_missed',
+  'sla_missed',
+  'accepted',
+  'falls_short',
+  'promise_broken',
+  'restitution_given',
+] as const;
+export const CaseOutcome = z.enum(CASE_OUTCOMES);
+export type CaseOutcome = z.infer<typeof CaseOutcome>;
+
 export const AuditQuery = z.object({ format: z.enum(['json', 'csv']).optional() });

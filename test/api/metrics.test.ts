@@ -163,3 +163,33 @@ describe('GET /cases/:ref/audit', () => {
     expect((await get(`/cases/RD-999999/audit`, manager.headers)).statusCode).toBe(404);
   });
 });
+
+describe('drill-down: GET /cases with the metric outcome lists the cases behind it', () => {
+  const refs = async (query: string) => {
+    const res = await get(`/cases?${query}&limit=500`, agent.headers);
+    expect(res.statusCode).toBe(200);
+    return res
+      .json()
+      .items.map((i: { reference: string }) => i.reference)
+      .sort();
+  };
+  const ref = (n: number) => data.cases[n]!.reference;
+  const window = 'receivedFrom=2026-11-02T00:00:00Z&receivedTo=2026-11-16T00:00:00Z';
+
+  test.each([
+    ['first_response_missed', [2, 4]],
+    ['sla_missed', [2, 3, 4]],
+    ['falls_short', [2]],
+    ['accepted', [1, 5]],
+    ['promise_broken', [2]],
+    ['restitution_given', [1, 2, 5]],
+  ])('%s', async (outcome, cases) => {
+    expect(await refs(`${window}&outcome=${outcome}`)).toEqual(cases.map(ref).sort());
+  });
+
+  test('a week bucket and a channel', async () => {
+    expect(
+      await refs('receivedFrom=2026-11-09T00:00:00Z&receivedTo=2026-11-16T00:00:00Z&channel=email'),
+    ).toEqual([ref(3), ref(5)].sort());
+  });
+});

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ListCasesQuery } from '../../contracts/cases.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { cases, customers, promises } from '../../db/schema.ts';
+import { outcomeSql } from '../metrics/outcomes.ts';
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
@@ -39,6 +40,9 @@ export async function searchCases(
         : sql`${nextDueSql()} BETWEEN ${clock.now} AND ${soon}`,
     );
   }
+  if (q.receivedFrom) where.push(sql`${cases.receivedAt} >= ${new Date(q.receivedFrom)}`);
+  if (q.receivedTo) where.push(sql`${cases.receivedAt} < ${new Date(q.receivedTo)}`);
+  if (q.outcome) where.push(outcomeSql(q.outcome, clock.now, sql`${cases.id}`));
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`;
     const match = or(

@@ -5,6 +5,7 @@ import type { Channel } from '../../contracts/enums.ts';
 import type { GroupBy } from '../../contracts/metrics.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Counts } from './definitions.ts';
+import { frDecided, frMet, resDecided, resMet } from './outcomes.ts';
 import type { Period } from './period.rules.ts';
 
 export interface Scope {
@@ -80,12 +81,10 @@ export function caseCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
     db,
     sql`WITH x AS (
       SELECT b, g, verdict, is_repeat,
-        first_response_at IS NOT NULL
-          AND (first_response_due_at IS NULL OR first_response_at <= first_response_due_at) AS fr_met,
-        first_response_at IS NOT NULL OR first_response_due_at <= ${s.now} AS fr_decided,
-        coalesce(resolved_at, closed_at) IS NOT NULL
-          AND (resolution_due_at IS NULL OR coalesce(resolved_at, closed_at) <= resolution_due_at) AS res_met,
-        coalesce(resolved_at, closed_at) IS NOT NULL OR resolution_due_at <= ${s.now} AS res_decided,
+        ${frMet} AS fr_met,
+        ${frDecided(s.now)} AS fr_decided,
+        ${resMet} AS res_met,
+        ${resDecided(s.now)} AS res_decided,
         extract(epoch FROM first_response_at - received_at) / 3600 AS fr_h,
         extract(epoch FROM coalesce(resolved_at, closed_at) - received_at) / 3600 AS res_h
       FROM (${base(s, 'received_at', repeat)}) c)
