@@ -115,8 +115,20 @@ export const CASES: CaseSpec[] = [
   },
 ];
 
-export async function loadMetricsDataset(database: Database): Promise<Dataset> {
+/** The day the worked answers are for; `near` moves the whole dataset by whole weeks. */
+export const DATASET_NOW = new Date('2026-11-23T10:00:00Z');
+const WEEK = 7 * 86_400_000;
+
+export async function loadMetricsDataset(
+  database: Database,
+  opts: { near?: Date } = {},
+): Promise<Dataset & { shiftMs: number }> {
   const { db } = database;
+  const shiftMs = opts.near
+    ? Math.floor((opts.near.getTime() - DATASET_NOW.getTime()) / WEEK) * WEEK
+    : 0;
+  const t = <T extends string | null>(iso: T): T =>
+    (iso === null ? null : new Date(new Date(iso).getTime() + shiftMs).toISOString()) as T;
   const user = async (name: string) =>
     (
       await insertNewUser(db, {
@@ -142,18 +154,18 @@ export async function loadMetricsDataset(database: Database): Promise<Dataset> {
       INSERT INTO cases (customer_id, channel, received_at, subject, account, category, severity,
         owner_id, status, verdict, verdict_at, first_response_target, resolution_target,
         first_response_due_at, resolution_due_at, first_response_at, resolved_at, closed_at)
-      VALUES (${customers[c.customer]}, ${c.channel}, ${c.received}, ${`Metrics case ${c.n}`},
+      VALUES (${customers[c.customer]}, ${c.channel}, ${t(c.received)}, ${`Metrics case ${c.n}`},
         ${`The account of metrics case ${c.n}.`}, ${c.category}, 'normal', ${owners[c.owner]},
-        ${status}, ${c.verdict}, ${c.verdict ? (c.resolved ?? c.received) : null},
+        ${status}, ${c.verdict}, ${c.verdict ? t(c.resolved ?? c.received) : null},
         '{"kind":"same_business_day"}', '{"kind":"business_days","days":5}',
-        ${c.frDue}, ${c.resDue}, ${c.fr}, ${c.resolved}, ${c.closed})
+        ${t(c.frDue)}, ${t(c.resDue)}, ${t(c.fr)}, ${t(c.resolved)}, ${t(c.closed)})
       RETURNING id, reference`);
     cases[c.n] = res.rows[0]!;
   }
   const id = (n: number) => cases[n]!.id;
   const promise = (n: number, status: string) =>
     db.execute(sql`INSERT INTO promises (case_id, what, to_whom, due_at, status)
-      VALUES (${id(n)}, 'Call back', 'customer', '2026-11-15T12:00Z', ${status})`);
+      VALUES (${id(n)}, 'Call back', 'customer', ${t('2026-11-15T12:00Z')}, ${status})`);
   await promise(1, 'kept');
   await promise(2, 'broken');
   await promise(3, 'kept');
@@ -161,7 +173,7 @@ export async function loadMetricsDataset(database: Database): Promise<Dataset> {
   await promise(6, 'broken');
   const give = (n: number, amount: string, status: string) =>
     db.execute(sql`INSERT INTO restitutions (case_id, kind, amount, currency, status, requested_at)
-      VALUES (${id(n)}, 'refund', ${amount}, 'GBP', ${status}, '2026-11-14T12:00Z')`);
+      VALUES (${id(n)}, 'refund', ${amount}, 'GBP', ${status}, ${t('2026-11-14T12:00Z')})`);
   await give(1, '50.00', 'granted');
   await give(2, '20.00', 'granted');
   await give(2, '100.00', 'pending_approval');
@@ -169,7 +181,7 @@ export async function loadMetricsDataset(database: Database): Promise<Dataset> {
   await give(5, '40.00', 'declined');
   const activity = (k: keyof typeof ltv, at: string) =>
     db.execute(
-      sql`INSERT INTO customer_activity (customer_id, at, kind) VALUES (${customers[k]}, ${at}, 'order')`,
+      sql`INSERT INTO customer_activity (customer_id, at, kind) VALUES (${customers[k]}, ${t(at)}, 'order')`,
     );
   await activity('A', '2026-11-20T12:00Z');
   await activity('C', '2026-11-01T12:00Z');
@@ -177,16 +189,16 @@ export async function loadMetricsDataset(database: Database): Promise<Dataset> {
   await activity('D', '2026-11-05T12:00Z');
   await activity('E', '2026-09-01T12:00Z');
   const problem = await db.execute<{ id: string }>(sql`
-    INSERT INTO problems (title, status, status_changed_at) VALUES ('Parcels left outside', 'fixed', '2026-11-04T12:00Z')
+    INSERT INTO problems (title, status, status_changed_at) VALUES ('Parcels left outside', 'fixed', ${t('2026-11-04T12:00Z')})
     RETURNING id`);
   const problemId = problem.rows[0]!.id;
   await db.execute(sql`INSERT INTO corrective_actions (problem_id, what, due_at, customer_facing_change, status, shipped_at)
-    VALUES (${problemId}, 'Photo on delivery', '2026-11-04T12:00Z', 'Drivers now photograph every parcel.', 'shipped', '2026-11-04T12:00Z')`);
+    VALUES (${problemId}, 'Photo on delivery', ${t('2026-11-04T12:00Z')}, 'Drivers now photograph every parcel.', 'shipped', ${t('2026-11-04T12:00Z')})`);
   const link = (n: number, isRepeat: boolean) =>
     db.execute(sql`INSERT INTO case_problems (case_id, problem_id, linked_at, is_repeat_for_customer, search)
-      VALUES (${id(n)}, ${problemId}, '2026-11-14T12:00Z', ${isRepeat}, to_tsvector('english', 'parcel'))`);
+      VALUES (${id(n)}, ${problemId}, ${t('2026-11-14T12:00Z')}, ${isRepeat}, to_tsvector('english', 'parcel'))`);
   await link(6, false);
   await link(3, true);
   await link(5, false);
-  return { owners, customers, cases, problemId };
+  return { owners, customers, cases, problemId, shiftMs };
 }

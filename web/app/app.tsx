@@ -7,9 +7,16 @@ import { InboxPage } from '../features/inbox/components/inbox-page.tsx';
 import { ErrorNote, Loading } from '../components/query-state.tsx';
 import { ApiError } from '../lib/api-client.ts';
 import { AppProvider } from './provider.tsx';
+import { lazy, Suspense } from 'react';
 import { Link, matchRoute, usePath, type Route } from './router.tsx';
 
 const APPROVERS = new Set(['supervisor', 'manager', 'admin']);
+/** Who reads the trends (the metrics.read permission). */
+const DASHBOARD_ROLES = APPROVERS;
+// Charts are only for the roles that read trends: their code loads with the route.
+const DashboardPage = lazy(async () => ({
+  default: (await import('../features/dashboard/components/dashboard-page.tsx')).DashboardPage,
+}));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -19,6 +26,12 @@ function Screen({ route }: { route: Route }) {
       return <CasePage key={route.reference} reference={route.reference} />;
     case 'approvals':
       return <ApprovalsPage />;
+    case 'dashboard':
+      return (
+        <Suspense fallback={<Loading what="the dashboard" />}>
+          <DashboardPage />
+        </Suspense>
+      );
     case 'not_found':
       return (
         <p>
@@ -54,6 +67,11 @@ function Shell() {
           {me.kind === 'user' && APPROVERS.has(me.role) && (
             <Link href="/approvals" aria-current={route.name === 'approvals' ? 'page' : undefined}>
               Approvals
+            </Link>
+          )}
+          {me.kind === 'user' && DASHBOARD_ROLES.has(me.role) && (
+            <Link href="/dashboard" aria-current={route.name === 'dashboard' ? 'page' : undefined}>
+              Dashboard
             </Link>
           )}
         </nav>

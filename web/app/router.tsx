@@ -41,11 +41,13 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'case'; reference: string }
   | { name: 'approvals' }
+  | { name: 'dashboard' }
   | { name: 'not_found' };
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '/inbox') return { name: 'inbox' };
   if (path === '/approvals') return { name: 'approvals' };
+  if (path === '/dashboard') return { name: 'dashboard' };
   const m = /^\/cases\/([^/]+)$/.exec(path);
   if (m?.[1]) return { name: 'case', reference: decodeURIComponent(m[1]) };
   return { name: 'not_found' };

@@ -22,7 +22,7 @@ import {
   type Scope,
 } from './metrics.repo.ts';
 import { assembleMetrics, mergeCells, type Point } from './metrics.rules.ts';
-import { bucketLabels, resolvePeriod } from './period.rules.ts';
+import { bucketLabels, bucketRange, resolvePeriod } from './period.rules.ts';
 
 type Needs = (names: readonly MetricName[]) => boolean;
 const any =
@@ -105,6 +105,8 @@ export async function computeMetrics(ctx: Ctx, raw: unknown) {
       ownerId: q.ownerId ?? null,
     },
     buckets,
+    /** The instants each bucket covers (clipped to the period), for drill-down links. */
+    bucketRanges: buckets.map((label) => ({ label, ...bucketRange(label, period) })),
     groups: (hasGroups ? groups : []).map((key) => ({ key, label: labels.get(key) ?? key })),
     metrics: assembleMetrics({
       names,

@@ -8,8 +8,31 @@ import type { ResultOf } from '../../../lib/types.ts';
 
 export type CaseFilters = Pick<
   z.input<typeof ListCasesQuery>,
-  'status' | 'channel' | 'ownerId' | 'q'
+  'status' | 'channel' | 'ownerId' | 'q' | 'category' | 'receivedFrom' | 'receivedTo' | 'outcome'
 >;
+
+const FROM_URL = [
+  'status',
+  'channel',
+  'ownerId',
+  'category',
+  'receivedFrom',
+  'receivedTo',
+  'outcome',
+] as const;
+
+/** Filters named in the address (a dashboard drill-down links here); `status=all` means any. */
+export function filtersFromUrl(search: string): CaseFilters {
+  const params = new URLSearchParams(search);
+  if (![...params.keys()].some((k) => (FROM_URL as readonly string[]).includes(k)))
+    return { status: 'open' };
+  const filters: Record<string, string> = {};
+  for (const key of FROM_URL) {
+    const value = params.get(key);
+    if (value && !(key === 'status' && value === 'all')) filters[key] = value;
+  }
+  return filters as CaseFilters;
+}
 export type CaseListItem = ResultOf<typeof listCases>['items'][number];
 
 export const PAGE_SIZE = 100;

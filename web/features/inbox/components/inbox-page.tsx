@@ -3,13 +3,20 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { navigate } from '../../../app/router.tsx';
 import { ErrorNote, Loading } from '../../../components/query-state.tsx';
 import { useStaff } from '../../../lib/use-staff.ts';
-import { MAX_LIMIT, PAGE_SIZE, useCases, type CaseFilters } from '../api/use-cases.ts';
+import {
+  filtersFromUrl,
+  MAX_LIMIT,
+  PAGE_SIZE,
+  useCases,
+  type CaseFilters,
+} from '../api/use-cases.ts';
+import { DrillNote } from './drill-note.tsx';
 import { CaseRow } from './case-row.tsx';
 import { InboxFilters } from './inbox-filters.tsx';
 import { useInboxKeys } from './use-inbox-keys.ts';
 
 export function InboxPage() {
-  const [filters, setFilters] = useState<CaseFilters>({ status: 'open' });
+  const [filters, setFilters] = useState<CaseFilters>(() => filtersFromUrl(window.location.search));
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim());
   const [limit, setLimit] = useState(PAGE_SIZE);
@@ -42,6 +49,13 @@ export function InboxPage() {
           <kbd>/</kbd> to search.
         </p>
       </div>
+      <DrillNote
+        filters={filters}
+        onClear={() => {
+          setFilters({ status: 'open' });
+          navigate('/');
+        }}
+      />
       <InboxFilters
         ref={searchRef}
         filters={filters}
