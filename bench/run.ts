@@ -9,6 +9,7 @@ import { printFigures } from './figures.ts';
 import { benchEmail } from './email.bench.ts';
 import { benchIntake } from './intake.bench.ts';
 import { benchSla } from './sla.bench.ts';
+import { benchMetrics } from './metrics.ts';
 
 if (!process.env.BENCH_ONLY_HTTP) printFigures('SLA arithmetic', benchSla());
 
@@ -37,6 +38,12 @@ try {
     );
   }
   printFigures('Email intake (SMTP on loopback)', await benchEmail(database));
+  // REDRESS_BENCH_CASES lowers the million for a quicker run.
+  const cases = Number(process.env.REDRESS_BENCH_CASES ?? 1_000_000);
+  printFigures(
+    `Metrics and dashboard on ${cases.toLocaleString('en-GB')} cases (p95 of ${process.env.REDRESS_BENCH_RUNS ?? 20} runs)`,
+    await benchMetrics(database, cases),
+  );
 } finally {
   await database.close();
   await pg.stop();

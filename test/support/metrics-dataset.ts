@@ -157,7 +157,7 @@ export async function loadMetricsDataset(
       VALUES (${customers[c.customer]}, ${c.channel}, ${t(c.received)}, ${`Metrics case ${c.n}`},
         ${`The account of metrics case ${c.n}.`}, ${c.category}, 'normal', ${owners[c.owner]},
         ${status}, ${c.verdict}, ${c.verdict ? t(c.resolved ?? c.received) : null},
-        '{"kind":"same_business_day"}', '{"kind":"business_days","days":5}',
+        '{"kind":"same_business_day","cutoff":"16:00"}', '{"kind":"business_minutes","minutes":2550}',
         ${t(c.frDue)}, ${t(c.resDue)}, ${t(c.fr)}, ${t(c.resolved)}, ${t(c.closed)})
       RETURNING id, reference`);
     cases[c.n] = res.rows[0]!;
