@@ -1,6 +1,5 @@
 // R20, R25: the trend metrics for a period, by bucket and by channel, category, problem or team
 // (owner), for supervisors, managers and admins. Definitions: docs/metrics.md.
-import { DateTime } from 'luxon';
 import { MetricsQuery, type MetricName } from '../../contracts/metrics.ts';
 import { linkedCaseTimes } from '../problems/case-problem.repo.ts';
 import { measureRecurrence } from '../problems/problem.rules.ts';
@@ -73,15 +72,10 @@ export async function computeMetrics(ctx: Ctx, raw: unknown) {
   if (names.includes('restitution_cost')) work.push(restitutionCounts(db, scope));
   if (needsCustomers(names)) work.push(customerCounts(db, scope));
   if (names.includes('retention_after_recovery')) work.push(retentionCounts(db, scope));
-  if (names.includes('retention_never_complained')) {
-    const starts = buckets.map((b) => ({
-      b: b as string | null,
-      at: new Date(
-        Math.max(DateTime.fromISO(b, { zone: period.timeZone }).toMillis(), period.from.getTime()),
-      ),
-    }));
-    work.push(neverComplainedCounts(db, scope, [...starts, { b: null, at: period.from }]));
-  }
+  // The comparison group is measured over the whole period only: per bucket it would scan every
+  // quiet customer once per bucket.
+  if (names.includes('retention_never_complained'))
+    work.push(neverComplainedCounts(db, scope, [{ b: null, at: period.from }]));
   const recurrence = names.includes('recurrence_after_fix')
     ? await recurrencePoints(ctx, q.problemId)
     : [];

@@ -53,13 +53,15 @@ function base(s: Scope, dateCol: 'received_at' | 'closed_at', extra: SQL = sql``
   if (s.problemId) where.push(sql`cp.problem_id = ${s.problemId}`);
   const join = isProblemScoped(s) ? sql`JOIN case_problems cp ON cp.case_id = c.id` : sql``;
   return sql`SELECT c.*,
-      to_char(date_trunc(${p.bucket}, c.${sql.raw(dateCol)} AT TIME ZONE ${p.timeZone}), 'YYYY-MM-DD') AS b,
+      date_trunc(${p.bucket}, c.${sql.raw(dateCol)} AT TIME ZONE ${p.timeZone}) AS b,
       ${groupExpr(s)} AS g ${extra}
     FROM cases c ${join}
     WHERE ${sql.join(where, sql` AND `)}`;
 }
 
 const SETS = sql`GROUPING SETS ((b, g), (b), (g), ())`;
+/** Buckets are grouped as timestamps and labelled after grouping: to_char per row is costly. */
+const day = sql`to_char(b, 'YYYY-MM-DD')`;
 
 async function cells(db: DbOrTx, query: SQL): Promise<Cell[]> {
   const res = await db.execute<Record<string, unknown>>(query);
@@ -88,7 +90,7 @@ export function caseCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
         extract(epoch FROM first_response_at - received_at) / 3600 AS fr_h,
         extract(epoch FROM coalesce(resolved_at, closed_at) - received_at) / 3600 AS res_h
       FROM (${base(s, 'received_at', repeat)}) c)
-    SELECT GROUPING(b, g) AS lvl, b, g,
+    SELECT GROUPING(b, g) AS lvl, ${day} AS b, g,
       count(*) AS "volume",
       count(*) FILTER (WHERE fr_met) AS "frMet",
       count(*) FILTER (WHERE fr_decided) AS "frDecided",
@@ -111,7 +113,7 @@ export function caseCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
 export function promiseCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
   return cells(
     db,
-    sql`SELECT GROUPING(b, g) AS lvl, b, g,
+    sql`SELECT GROUPING(b, g) AS lvl, ${day} AS b, g,
       count(*) FILTER (WHERE p.status = 'kept') AS "promisesKept",
       count(*) FILTER (WHERE p.status = 'broken') AS "promisesBroken"
     FROM (${base(s, 'received_at')}) c JOIN promises p ON p.case_id = c.id
@@ -123,7 +125,7 @@ export function promiseCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
 export function restitutionCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
   return cells(
     db,
-    sql`SELECT GROUPING(b, g) AS lvl, b, g,
+    sql`SELECT GROUPING(b, g) AS lvl, ${day} AS b, g,
       coalesce(sum(r.amount), 0) AS "restitutionCost",
       count(*) AS "restitutions"
     FROM (${base(s, 'received_at')}) c JOIN restitutions r ON r.case_id = c.id AND r.status = 'granted'
@@ -143,7 +145,7 @@ export function customerCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
         coalesce(sum(cost) FILTER (WHERE verdict IN ('meets', 'exceeds')), 0) AS recovered_cost
       FROM (${base(s, 'received_at', cost)}) c
       GROUP BY GROUPING SETS ((b, g, customer_id), (b, customer_id), (g, customer_id), (customer_id)))
-    SELECT pc.lvl, pc.b, pc.g,
+    SELECT pc.lvl, to_char(pc.b, 'YYYY-MM-DD') AS b, pc.g,
       count(*) AS "customers",
       count(*) FILTER (WHERE pc.n > 1) AS "repeatCustomers",
       count(*) FILTER (WHERE pc.recovered) AS "recoveredCustomers",
@@ -165,7 +167,7 @@ export function retentionCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
       FROM (${base(s, 'closed_at', again)}) c
       WHERE c.verdict IN ('meets', 'exceeds')
       GROUP BY GROUPING SETS ((b, g, customer_id), (b, customer_id), (g, customer_id), (customer_id)))
-    SELECT lvl, b, g,
+    SELECT lvl, to_char(b, 'YYYY-MM-DD') AS b, g,
       count(*) AS "recoveredClosed",
       count(*) FILTER (WHERE active_again) AS "recoveredActiveAgain"
     FROM per_customer GROUP BY lvl, b, g`,
@@ -192,7 +194,7 @@ export async function neverComplainedCounts(
     sql`WITH starts(b, s) AS (VALUES ${values}),
       quiet AS (SELECT cu.id FROM customers cu
         WHERE NOT EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = cu.id))
-    SELECT st.b,
+    SELECT st.b::text AS b,
       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM customer_activity a WHERE a.customer_id = q.id
         AND a.at >= st.s - make_interval(days => ${RETENTION_DAYS}) AND a.at < st.s)) AS "neverComplainedBase",
       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM customer_activity a WHERE a.customer_id = q.id

@@ -127,7 +127,9 @@ export function assembleMetrics(a: Assembly): MetricResult[] {
         a.hasGroups && !isGroupless
           ? a.groups.map((g) => ({ bucket: null, group: g, ...at(2, null, g) }))
           : [],
-      series: a.buckets.map((b) => ({ bucket: b, group: null, ...at(1, b, null) })),
+      series: isGroupless
+        ? []
+        : a.buckets.map((b) => ({ bucket: b, group: null, ...at(1, b, null) })),
       seriesByGroup:
         a.hasGroups && !isGroupless
           ? a.buckets.flatMap((b) => a.groups.map((g) => ({ bucket: b, group: g, ...at(0, b, g) })))
