@@ -11,7 +11,6 @@ export interface Bar {
   linkLabel?: string;
 }
 
-const W = 640;
 const TOP = 18;
 const BOTTOM = 22;
 
@@ -27,13 +26,17 @@ export function BarChart({
   bars,
   max,
   height = 170,
+  width = 560,
 }: {
   label: string;
   bars: Bar[];
   /** Fixed top of the scale (1 for rates); from the data when absent. */
   max?: number;
   height?: number;
+  /** Drawing width; the chart scales to its box, so match the usual rendered width. */
+  width?: number;
 }) {
+  const W = width;
   const top = max ?? niceMax(bars.map((b) => b.value ?? 0));
   const slot = W / Math.max(bars.length, 1);
   const barW = Math.max(2, Math.min(48, slot * 0.7));
@@ -41,13 +44,7 @@ export function BarChart({
   const labelEvery = Math.ceil(bars.length / 12);
   const showValues = slot >= 34;
   return (
-    <svg
-      className="bar-chart"
-      viewBox={`0 0 ${W} ${height}`}
-      role="group"
-      aria-label={label}
-      preserveAspectRatio="none"
-    >
+    <svg className="bar-chart" viewBox={`0 0 ${W} ${height}`} role="group" aria-label={label}>
       <line x1={0} x2={W} y1={TOP + plotH} y2={TOP + plotH} className="bar-chart__axis" />
       <text x={2} y={11} className="bar-chart__scale">
         {max === 1 ? '100%' : top.toLocaleString('en-GB')}

@@ -98,7 +98,12 @@ export function VolumeCharts({
         definition={volume?.definition ?? ''}
         rows={bars}
       >
-        <BarChart label={`Complaints received per ${total.bucket}`} bars={bars} />
+        <BarChart
+          label={`Complaints received per ${total.bucket}`}
+          bars={bars}
+          width={1150}
+          height={190}
+        />
       </ChartFigure>
       <SmallMultiples report={byChannel} dim="channel" channel={channel} />
       <SmallMultiples report={byCategory} dim="category" channel={channel} />
