@@ -90,4 +90,22 @@ export const CASE_OUTCOMES = [
 export const CaseOutcome = z.enum(CASE_OUTCOMES);
 export type CaseOutcome = z.infer<typeof CaseOutcome>;
 
+/** Customer activity from the systems that know (orders, visits, renewals), for retention. */
+export const CustomerActivityInput = z.object({
+  items: z
+    .array(
+      z.object({
+        customerId: z.uuid(),
+        at: z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date-time with an offset.' }),
+        kind: z.string().trim().min(1).max(40),
+        value: z
+          .string()
+          .regex(/^\d{1,12}(\.\d{1,2})?$/, 'A positive amount with at most two decimals.')
+          .optional(),
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+
 export const AuditQuery = z.object({ format: z.enum(['json', 'csv']).optional() });

@@ -193,3 +193,48 @@ describe('drill-down: GET /cases with the metric outcome lists the cases behind 
     ).toEqual([ref(3), ref(5)].sort());
   });
 });
+
+describe('POST /customer-activity', () => {
+  const post = (payload: object, headers = manager.headers) =>
+    api.inject({ method: 'POST', url: '/api/v1/customer-activity', headers, payload });
+
+  test('activity after the closure turns a recovered customer into a retained one', async () => {
+    const retention = async () => {
+      const res = await get(`/metrics/retention_after_recovery?${PERIOD}`, manager.headers);
+      return res.json().metrics[0].total;
+    };
+    expect(await retention()).toMatchObject({ numerator: 1, denominator: 2 });
+    const res = await post({
+      items: [
+        { customerId: data.customers.C, at: '2026-11-20T09:00:00Z', kind: 'order', value: '42.50' },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toEqual({ recorded: 1 });
+    expect(await retention()).toMatchObject({ numerator: 2, denominator: 2 });
+  });
+
+  test('an unknown customer or a bad date refuses the whole batch, naming the item', async () => {
+    const res = await post({
+      items: [
+        { customerId: data.customers.D, at: '2026-11-20T09:00:00Z', kind: 'order' },
+        {
+          customerId: '00000000-0000-4000-8000-000000000000',
+          at: '2026-11-20T09:00:00Z',
+          kind: 'order',
+        },
+      ],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().issues).toEqual([expect.objectContaining({ path: 'items.1.customerId' })]);
+    const bad = await post({
+      items: [{ customerId: data.customers.D, at: 'yesterday', kind: 'order' }],
+    });
+    expect(bad.statusCode).toBe(422);
+    const count = await desk.database.pool.query(
+      'SELECT count(*)::int AS n FROM customer_activity WHERE customer_id = $1',
+      [data.customers.D],
+    );
+    expect(count.rows[0].n).toBe(2);
+  });
+});

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { METRIC_NAMES, MetricName } from '../../contracts/metrics.ts';
+import { CustomerActivityInput, METRIC_NAMES, MetricName } from '../../contracts/metrics.ts';
+import { recordCustomerActivity } from '../../core/metrics/record-customer-activity.ts';
 import { caseAuditCsv, getCaseAudit } from '../../core/metrics/case-audit.ts';
 import { computeMetrics } from '../../core/metrics/compute-metrics.ts';
 import { metricsCsv } from '../../core/metrics/metrics.rules.ts';
@@ -66,6 +67,18 @@ export function metricsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           metricsCsv(report.metrics, report.labels),
         );
       },
+    );
+    app.post(
+      '/customer-activity',
+      {
+        schema: {
+          tags,
+          summary: 'Record customer activity (orders, visits) for retention after recovery',
+          body: CustomerActivityInput,
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await recordCustomerActivity(ctxOf(req, deps), req.body)),
     );
     app.get(
       '/cases/:id/audit',
