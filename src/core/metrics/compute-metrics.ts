@@ -67,7 +67,16 @@ export async function computeMetrics(ctx: Ctx, raw: unknown) {
   const names = q.metrics;
   const buckets = bucketLabels(period);
   const work: Array<Promise<Cell[]>> = [];
-  if (needsCases(names)) work.push(caseCounts(db, scope));
+  if (needsCases(names))
+    work.push(
+      caseCounts(db, scope, {
+        clocks: any('same_day_first_response_rate', 'sla_compliance_rate')(names),
+        firstResponseTimes: any('first_response_median_hours', 'first_response_p90_hours')(names),
+        resolutionTimes: any('resolution_median_hours', 'resolution_p90_hours')(names),
+        verdicts: names.includes('acceptance_rate'),
+        repeats: names.includes('repeat_complaint_rate'),
+      }),
+    );
   if (names.includes('promise_kept_rate')) work.push(promiseCounts(db, scope));
   if (names.includes('restitution_cost')) work.push(restitutionCounts(db, scope));
   if (needsCustomers(names)) work.push(customerCounts(db, scope));

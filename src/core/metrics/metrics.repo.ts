@@ -74,37 +74,72 @@ async function cells(db: DbOrTx, query: SQL): Promise<Cell[]> {
   });
 }
 
-/** Volume, clocks, durations, verdicts and repeats: one pass over the received cohort. */
-export function caseCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
-  const repeat = isProblemScoped(s)
-    ? sql`, cp.is_repeat_for_customer AS is_repeat`
-    : sql`, EXISTS (SELECT 1 FROM cases e WHERE e.customer_id = c.customer_id AND e.received_at < c.received_at) AS is_repeat`;
+export interface CaseParts {
+  clocks: boolean;
+  firstResponseTimes: boolean;
+  resolutionTimes: boolean;
+  verdicts: boolean;
+  repeats: boolean;
+}
+
+/**
+ * Volume, clocks, durations, verdicts and repeats: one pass over the received cohort. Only the
+ * parts asked for are computed; percentiles and the per-case repeat lookup are the costly ones.
+ */
+export function caseCounts(db: DbOrTx, s: Scope, want: CaseParts): Promise<Cell[]> {
+  const cols: SQL[] = [sql`b`, sql`g`];
+  const aggs: SQL[] = [sql`count(*) AS "volume"`];
+  let extra = sql``;
+  if (want.clocks) {
+    cols.push(
+      sql`${frMet} AS fr_met`,
+      sql`${frDecided(s.now)} AS fr_decided`,
+      sql`${resMet} AS res_met`,
+      sql`${resDecided(s.now)} AS res_decided`,
+    );
+    aggs.push(
+      sql`count(*) FILTER (WHERE fr_met) AS "frMet"`,
+      sql`count(*) FILTER (WHERE fr_decided) AS "frDecided"`,
+      sql`count(*) FILTER (WHERE fr_met AND res_met) AS "slaMet"`,
+      sql`count(*) FILTER (WHERE fr_decided AND res_decided) AS "slaDecided"`,
+    );
+  }
+  if (want.firstResponseTimes) {
+    cols.push(sql`extract(epoch FROM first_response_at - received_at) / 3600 AS fr_h`);
+    aggs.push(
+      sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY fr_h) AS "frMedianH"`,
+      sql`percentile_cont(0.9) WITHIN GROUP (ORDER BY fr_h) AS "frP90H"`,
+      sql`count(fr_h) AS "frN"`,
+    );
+  }
+  if (want.resolutionTimes) {
+    cols.push(
+      sql`extract(epoch FROM coalesce(resolved_at, closed_at) - received_at) / 3600 AS res_h`,
+    );
+    aggs.push(
+      sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY res_h) AS "resMedianH"`,
+      sql`percentile_cont(0.9) WITHIN GROUP (ORDER BY res_h) AS "resP90H"`,
+      sql`count(res_h) AS "resN"`,
+    );
+  }
+  if (want.verdicts) {
+    cols.push(sql`verdict`);
+    aggs.push(
+      sql`count(*) FILTER (WHERE verdict IN ('meets', 'exceeds')) AS "accepted"`,
+      sql`count(verdict) AS "verdicts"`,
+    );
+  }
+  if (want.repeats) {
+    extra = isProblemScoped(s)
+      ? sql`, cp.is_repeat_for_customer AS is_repeat`
+      : sql`, EXISTS (SELECT 1 FROM cases e WHERE e.customer_id = c.customer_id AND e.received_at < c.received_at) AS is_repeat`;
+    cols.push(sql`is_repeat`);
+    aggs.push(sql`count(*) FILTER (WHERE is_repeat) AS "repeatCases"`);
+  }
   return cells(
     db,
-    sql`WITH x AS (
-      SELECT b, g, verdict, is_repeat,
-        ${frMet} AS fr_met,
-        ${frDecided(s.now)} AS fr_decided,
-        ${resMet} AS res_met,
-        ${resDecided(s.now)} AS res_decided,
-        extract(epoch FROM first_response_at - received_at) / 3600 AS fr_h,
-        extract(epoch FROM coalesce(resolved_at, closed_at) - received_at) / 3600 AS res_h
-      FROM (${base(s, 'received_at', repeat)}) c)
-    SELECT GROUPING(b, g) AS lvl, ${day} AS b, g,
-      count(*) AS "volume",
-      count(*) FILTER (WHERE fr_met) AS "frMet",
-      count(*) FILTER (WHERE fr_decided) AS "frDecided",
-      count(*) FILTER (WHERE fr_met AND res_met) AS "slaMet",
-      count(*) FILTER (WHERE fr_decided AND res_decided) AS "slaDecided",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY fr_h) AS "frMedianH",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY fr_h) AS "frP90H",
-      count(fr_h) AS "frN",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY res_h) AS "resMedianH",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY res_h) AS "resP90H",
-      count(res_h) AS "resN",
-      count(*) FILTER (WHERE verdict IN ('meets', 'exceeds')) AS "accepted",
-      count(verdict) AS "verdicts",
-      count(*) FILTER (WHERE is_repeat) AS "repeatCases"
+    sql`WITH x AS (SELECT ${sql.join(cols, sql`, `)} FROM (${base(s, 'received_at', extra)}) c)
+    SELECT GROUPING(b, g) AS lvl, ${day} AS b, g, ${sql.join(aggs, sql`, `)}
     FROM x GROUP BY ${SETS}`,
   );
 }
