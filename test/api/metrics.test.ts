@@ -238,3 +238,15 @@ describe('POST /customer-activity', () => {
     expect(count.rows[0].n).toBe(2);
   });
 });
+
+test('the OpenAPI description lists the metrics, audit and activity routes', async () => {
+  const spec = (await api.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+  expect(Object.keys(spec.paths)).toEqual(
+    expect.arrayContaining([
+      '/api/v1/metrics',
+      '/api/v1/metrics/{name}',
+      '/api/v1/cases/{id}/audit',
+      '/api/v1/customer-activity',
+    ]),
+  );
+});
