@@ -8,11 +8,7 @@ const NOW = new Date('2026-11-25T12:00:00Z');
 
 describe('periods and buckets on the organisation clock', () => {
   test('a bare date is local midnight, across the October clock change', () => {
-    const r = resolvePeriod(
-      { from: '2026-10-20', to: '2026-10-27', bucket: 'day' },
-      new Date(),
-      LONDON,
-    );
+    const r = resolvePeriod({ from: '2026-10-20', to: '2026-10-27', bucket: 'day' }, NOW, LONDON);
     expect('period' in r && r.period.from.toISOString()).toBe('2026-10-19T23:00:00.000Z');
     expect('period' in r && r.period.to.toISOString()).toBe('2026-10-27T00:00:00.000Z');
   });
@@ -28,11 +24,7 @@ describe('periods and buckets on the organisation clock', () => {
   });
 
   test('a bucket range is clipped to the period', () => {
-    const r = resolvePeriod(
-      { from: '2026-11-04', to: '2026-11-16', bucket: 'week' },
-      new Date(),
-      LONDON,
-    );
+    const r = resolvePeriod({ from: '2026-11-04', to: '2026-11-16', bucket: 'week' }, NOW, LONDON);
     if (!('period' in r)) throw new Error('refused');
     expect(bucketRange('2026-11-02', r.period).from.toISOString()).toBe('2026-11-04T00:00:00.000Z');
     expect(bucketRange('2026-11-09', r.period).to.toISOString()).toBe('2026-11-16T00:00:00.000Z');
