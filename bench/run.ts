@@ -11,6 +11,7 @@ import { benchIntake } from './intake.bench.ts';
 import { benchInbox } from './inbox.ts';
 import { hasChromium } from '../scripts/chromium.ts';
 import { benchSla } from './sla.bench.ts';
+import { benchMetrics } from './metrics.ts';
 
 if (!process.env.BENCH_ONLY_HTTP) printFigures('SLA arithmetic', benchSla());
 
@@ -44,6 +45,12 @@ try {
   } else {
     process.stdout.write('\nInbox in a browser: skipped — install chromium to measure it.\n');
   }
+  // REDRESS_BENCH_CASES lowers the million for a quicker run.
+  const cases = Number(process.env.REDRESS_BENCH_CASES ?? 1_000_000);
+  printFigures(
+    `Metrics and dashboard on ${cases.toLocaleString('en-GB')} cases (p95 of ${process.env.REDRESS_BENCH_RUNS ?? 20} runs)`,
+    await benchMetrics(database, cases),
+  );
 } finally {
   await database.close();
   await pg.stop();

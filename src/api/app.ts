@@ -24,6 +24,7 @@ import { webhookRoutes } from './routes/webhooks.routes.ts';
 import { complaintFormRoutes } from './routes/complaint-form.routes.ts';
 import { languageRoutes } from './routes/language.routes.ts';
 import { portalRoutes } from './routes/portal.routes.ts';
+import { metricsRoutes } from './routes/metrics.routes.ts';
 import { problemsRoutes } from './routes/problems.routes.ts';
 import { incidentPageRoutes } from './routes/incident-pages.ts';
 import { incidentsRoutes } from './routes/incidents.routes.ts';
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(problemsRoutes(deps));
       await api.register(debriefsRoutes(deps));
       await api.register(incidentsRoutes(deps));
+      await api.register(metricsRoutes(deps));
       await api.register(languageRoutes(deps));
       await api.register(emailRoutes(deps));
       await api.register(webhookRoutes(deps));

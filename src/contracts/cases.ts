@@ -9,6 +9,7 @@ import {
   Severity,
   Verdict,
 } from './enums.ts';
+import { CaseOutcome } from './metrics.ts';
 
 export const Money = z
   .string()
@@ -81,6 +82,10 @@ export const ListCasesQuery = z.object({
   /** Cases with restitution waiting for a supervisor's approval. */
   approval: z.enum(['pending']).optional(),
   q: z.string().max(200).optional(),
+  /** Received at or after / before (a dashboard drill-down names its bucket this way). */
+  receivedFrom: z.iso.datetime({ offset: true }).optional(),
+  receivedTo: z.iso.datetime({ offset: true }).optional(),
+  outcome: CaseOutcome.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -29,6 +29,8 @@ export const JOBS = {
   correctiveActionDue: { name: 'corrective-action-due', payload: z.object({ actionId: z.uuid() }) },
   sendSms: { name: 'sms-send', payload: z.object({ messageId: z.uuid() }) },
   sendSocial: { name: 'social-send', payload: z.object({ messageId: z.uuid() }) },
+  /** Last week's digest to every manager; scheduled weekly (src/jobs/schedules.ts). */
+  weeklyDigest: { name: 'weekly-digest', payload: z.object({}).loose() },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

@@ -17,6 +17,9 @@ export const ViewFilters = ListCasesQuery.pick({
   feeling: true,
   approval: true,
   q: true,
+  receivedFrom: true,
+  receivedTo: true,
+  outcome: true,
 }).strict();
 export type ViewFilters = z.infer<typeof ViewFilters>;
 

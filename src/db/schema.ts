@@ -148,6 +148,24 @@ export const cases = pgTable(
     index('cases_customer').on(t.customerId),
     index('cases_received').on(t.receivedAt),
     index('cases_first_due').on(t.firstResponseDueAt),
+    // Metrics (src/core/metrics): a period's cases read from the index alone, the repeat check
+    // per customer, and the closure cohort of retention after recovery.
+    index('cases_metrics').on(
+      t.receivedAt,
+      t.channel,
+      t.category,
+      t.ownerId,
+      t.customerId,
+      t.verdict,
+      t.firstResponseDueAt,
+      t.firstResponseAt,
+      t.resolutionDueAt,
+      t.resolvedAt,
+      t.closedAt,
+      t.id,
+    ),
+    index('cases_customer_received').on(t.customerId, t.receivedAt),
+    index('cases_closed').on(t.closedAt),
   ],
 );
 
@@ -306,3 +324,4 @@ export * from './schema-debriefs.ts';
 export * from './schema-incidents.ts';
 export * from './schema-attachments.ts';
 export * from './schema-web.ts';
+export * from './schema-metrics.ts';

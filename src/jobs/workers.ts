@@ -9,6 +9,7 @@ import { expirePromise, remindPromise } from '../core/promises/promise-jobs.ts';
 import type { Ctx } from '../core/shared/context.ts';
 import type { Mailer } from '../core/outbound/mailer.ts';
 import { deliverEmail } from '../core/outbound/deliver-email.ts';
+import { sendWeeklyDigest } from '../core/metrics/send-weekly-digest.ts';
 import type { PortalConfig } from '../core/portal/portal-secret.ts';
 import { resumeBroadcasts, runBroadcast } from '../core/incidents/run-broadcast.ts';
 import {
@@ -64,4 +65,12 @@ export async function startWorkers(
   if (sms) await work(JOBS.sendSms, (ctx, d) => deliverSms(ctx, sms, d.messageId));
   const { social } = opts;
   if (social) await work(JOBS.sendSocial, (ctx, d) => deliverSocial(ctx, social, d.messageId));
+  if (mailer)
+    await work(JOBS.weeklyDigest, (ctx) =>
+      sendWeeklyDigest(
+        ctx,
+        mailer,
+        opts.portal?.publicUrl ? { publicUrl: opts.portal.publicUrl } : {},
+      ),
+    );
 }

@@ -8,6 +8,8 @@ import type { Ctx } from '../core/shared/context.ts';
 import { issueSetupToken } from '../core/users/first-admin.ts';
 import { createBoss, ensureQueues, jobSender } from '../jobs/queue.ts';
 import { startWorkers } from '../jobs/workers.ts';
+import { scheduleRecurringJobs } from '../jobs/schedules.ts';
+import { loadSettings } from '../core/settings/settings.repo.ts';
 import { openStore, type Store } from './database.ts';
 import { EMAIL_MAX_BYTES } from '../api/routes/email.routes.ts';
 import { parseMime } from '../channels/email/parse-mime.ts';
@@ -36,6 +38,7 @@ export async function serve(
   boss.on('error', () => undefined); // pg-boss retries on its own; a blip must not kill the server
   await boss.start();
   await ensureQueues(boss);
+  await scheduleRecurringJobs(boss, (await loadSettings(store.database.db)).calendar.timeZone);
   const jobs = jobSender(boss);
   const now = () => new Date();
   const logger =

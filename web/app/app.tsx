@@ -1,7 +1,7 @@
 // The shell: who is signed in, the navigation, and which screen the URL names. Before anyone
 // exists the app offers first-run set-up instead of sign-in.
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ApprovalsPage } from '../features/approvals/components/approvals-page.tsx';
 import { useSession, useSignOut } from '../features/auth/api/use-session.ts';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
@@ -18,6 +18,13 @@ import { ApiError } from '../lib/api-client.ts';
 import { APPROVER_ROLES } from '../lib/use-me.ts';
 import { AppProvider } from './provider.tsx';
 import { Link, matchRoute, usePath, type Route } from './router.tsx';
+
+/** Who reads the trends (the metrics.read permission): the approvers. */
+const DASHBOARD_ROLES = APPROVER_ROLES;
+// Charts are only for the roles that read trends: their code loads with the route.
+const DashboardPage = lazy(async () => ({
+  default: (await import('../features/dashboard/components/dashboard-page.tsx')).DashboardPage,
+}));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -36,6 +43,12 @@ function Screen({ route }: { route: Route }) {
         <p>
           This desk is set up. <Link href="/">Go to the inbox</Link>.
         </p>
+      );
+    case 'dashboard':
+      return (
+        <Suspense fallback={<Loading what="the dashboard" />}>
+          <DashboardPage />
+        </Suspense>
       );
     case 'not_found':
       return (
@@ -99,6 +112,11 @@ function Shell() {
           <Link href="/settings" aria-current={current('settings')}>
             Settings
           </Link>
+          {role && DASHBOARD_ROLES.has(role) && (
+            <Link href="/dashboard" aria-current={current('dashboard')}>
+              Dashboard
+            </Link>
+          )}
         </nav>
         <span className="topbar__who">
           {me.name}

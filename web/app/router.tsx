@@ -44,12 +44,14 @@ export type Route =
   | { name: 'supervisor' }
   | { name: 'settings'; section: string | null }
   | { name: 'setup' }
+  | { name: 'dashboard' }
   | { name: 'not_found' };
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '/inbox') return { name: 'inbox' };
   if (path === '/supervisor' || path === '/approvals') return { name: 'supervisor' };
   if (path === '/setup') return { name: 'setup' };
+  if (path === '/dashboard') return { name: 'dashboard' };
   const m = /^\/cases\/([^/]+)$/.exec(path);
   if (m?.[1]) return { name: 'case', reference: decodeURIComponent(m[1]) };
   const customer = /^\/customers\/([^/]+)$/.exec(path);

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ListCasesQuery } from '../../contracts/cases.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { cases, customers, promises, restitutions } from '../../db/schema.ts';
+import { outcomeSql } from '../metrics/outcomes.ts';
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
@@ -55,6 +56,9 @@ export function caseFilterWhere(
       sql`EXISTS (SELECT 1 FROM ${restitutions} WHERE ${restitutions.caseId} = ${cases.id} AND ${restitutions.status} = 'pending_approval')`,
     );
   }
+  if (q.receivedFrom) where.push(sql`${cases.receivedAt} >= ${new Date(q.receivedFrom)}`);
+  if (q.receivedTo) where.push(sql`${cases.receivedAt} < ${new Date(q.receivedTo)}`);
+  if (q.outcome) where.push(outcomeSql(q.outcome, clock.now, sql`${cases.id}`));
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`;
     const match = or(

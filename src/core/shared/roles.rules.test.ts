@@ -18,6 +18,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'restitution.approve',
     'problems.manage',
     'incidents.manage',
+    'metrics.read',
   ],
   manager: [
     'case.read',
@@ -26,6 +27,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'restitution.approve',
     'problems.manage',
     'incidents.manage',
+    'metrics.read',
   ],
   admin: [...PERMISSIONS],
 };

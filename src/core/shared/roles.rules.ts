@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'problems.manage',
   'incidents.manage',
   'statements.publish',
+  'metrics.read',
   'settings.write',
   'users.manage',
 ] as const;
@@ -27,6 +28,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'restitution.approve',
     'problems.manage',
     'incidents.manage',
+    'metrics.read',
   ],
   manager: [
     'case.read',
@@ -35,6 +37,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'restitution.approve',
     'problems.manage',
     'incidents.manage',
+    'metrics.read',
   ],
   admin: [...PERMISSIONS],
 };
@@ -55,6 +58,8 @@ const SCOPE_FOR: Record<Permission, TokenScope> = {
   'problems.manage': 'cases:write',
   'incidents.manage': 'cases:write',
   'statements.publish': 'cases:write',
+  // Trends and the audit trail only read, so a read-only token is enough.
+  'metrics.read': 'cases:read',
   'settings.write': 'admin',
   'users.manage': 'admin',
 };

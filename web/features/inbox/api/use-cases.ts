@@ -6,6 +6,31 @@ import { get } from '../../../lib/api-client.ts';
 import type { ResultOf } from '../../../lib/types.ts';
 
 export type CaseFilters = ViewFilters;
+
+const FROM_URL = [
+  'status',
+  'channel',
+  'ownerId',
+  'category',
+  'complainerType',
+  'deadline',
+  'feeling',
+  'receivedFrom',
+  'receivedTo',
+  'outcome',
+] as const;
+
+/** Filters named in the address (a dashboard drill-down links here); `status=all` means any. */
+export function filtersFromUrl(search: string): CaseFilters | null {
+  const params = new URLSearchParams(search);
+  if (![...params.keys()].some((k) => (FROM_URL as readonly string[]).includes(k))) return null;
+  const filters: Record<string, string> = {};
+  for (const key of FROM_URL) {
+    const value = params.get(key);
+    if (value && !(key === 'status' && value === 'all')) filters[key] = value;
+  }
+  return filters as CaseFilters;
+}
 export type CaseListItem = ResultOf<typeof listCases>['items'][number];
 
 export const PAGE_SIZE = 100;
@@ -28,6 +53,8 @@ const STORE = 'redress:inbox';
 
 /** The inbox's filters and search as the person left them in this browser tab. */
 export function rememberedInbox(): { filters: CaseFilters; search: string } {
+  const fromUrl = filtersFromUrl(window.location.search);
+  if (fromUrl) return { filters: fromUrl, search: '' };
   try {
     const raw = window.sessionStorage.getItem(STORE);
     if (raw) return JSON.parse(raw) as { filters: CaseFilters; search: string };

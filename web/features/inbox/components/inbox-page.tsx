@@ -14,12 +14,14 @@ import {
   useCases,
   type CaseFilters,
 } from '../api/use-cases.ts';
+import { DrillNote } from './drill-note.tsx';
 import { CaseRow } from './case-row.tsx';
 import { InboxFilters } from './inbox-filters.tsx';
 import { SavedViews } from './saved-views.tsx';
 import { useInboxKeys } from './use-inbox-keys.ts';
 
 export function InboxPage() {
+  // A dashboard drill-down names its filters in the address; otherwise the tab's last view.
   const [initial] = useState(rememberedInbox);
   const [filters, setFilters] = useState<CaseFilters>(initial.filters);
   const [search, setSearch] = useState(initial.search);
@@ -69,6 +71,13 @@ export function InboxPage() {
           <kbd>/</kbd> to search.
         </p>
       </div>
+      <DrillNote
+        filters={filters}
+        onClear={() => {
+          setFilters({ status: 'open' });
+          navigate('/');
+        }}
+      />
       <SavedViews
         current={{ ...filters, q: search.trim() || undefined }}
         myId={myId}

@@ -1,0 +1,181 @@
+// Metrics and dashboard queries on a large history: loads REDRESS_BENCH_CASES cases (default a
+// million) the way `redress demo` does, then reports the p95 of every query the dashboard and
+// the metrics API run, against the 200 ms target. Run alone with
+// `node bin/run-ts.js bench/metrics.ts`, or as part of `npm run bench`.
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { listCases } from '../src/core/cases/list-cases.ts';
+import { getCaseAudit } from '../src/core/metrics/case-audit.ts';
+import { computeMetrics } from '../src/core/metrics/compute-metrics.ts';
+import { silentLogger, type Ctx } from '../src/core/shared/context.ts';
+import { migrateDatabase, openDatabase, type Database } from '../src/db/client.ts';
+import { startEmbedded } from '../src/db/embedded.ts';
+import { generateHistory } from '../src/demo/generate-history.ts';
+import { analyzeAfterLoad, insertHistoryBatch } from '../src/demo/history.repo.ts';
+import { noJobs } from '../src/jobs/queue.ts';
+import { printFigures, type Figure } from './figures.ts';
+
+const RUNS = Number(process.env.REDRESS_BENCH_RUNS ?? 20);
+const TARGET_MS = 200;
+
+async function load(database: Database, total: number): Promise<Figure[]> {
+  const users = await database.pool.query<{ id: string }>(
+    `INSERT INTO users (email, name, role, password_hash)
+     SELECT 'agent' || g || '@bench.example', 'Agent ' || g, 'agent', 'x' FROM generate_series(1, 8) g
+     RETURNING id`,
+  );
+  const owners = users.rows.map((r) => r.id);
+  const started = performance.now();
+  let done = 0;
+  for (const batch of generateHistory({ total, now: new Date(), ownerIds: owners })) {
+    await insertHistoryBatch(database, batch);
+    done += batch.cases.length;
+    if (process.stderr.isTTY) process.stderr.write(`\r  loading cases ${done}/${total}`);
+  }
+  const loaded = performance.now();
+  await analyzeAfterLoad(database);
+  const seconds = (performance.now() - started) / 1000;
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  return [
+    { name: `load ${total.toLocaleString('en-GB')} cases`, value: seconds, unit: 's' },
+    { name: 'load rate', value: total / ((loaded - started) / 1000), unit: 'cases/s' },
+  ];
+}
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm the plan and the cache once
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return p95(samples);
+}
+
+function daysAgo(n: number): string {
+  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+export async function benchMetrics(database: Database, total: number): Promise<Figure[]> {
+  const figures = await load(database, total);
+  const ctx: Ctx = {
+    actor: { kind: 'system', name: 'bench' },
+    database,
+    now: () => new Date(),
+    log: silentLogger,
+    jobs: noJobs,
+  };
+  const twelveWeeks = { from: daysAgo(84), bucket: 'week' };
+  const queries: Array<[string, () => Promise<unknown>]> = [
+    // The dashboard's three requests, as the web app sends them.
+    [
+      'dashboard: headline metrics',
+      () =>
+        computeMetrics(ctx, {
+          ...twelveWeeks,
+          metrics:
+            'volume,same_day_first_response_rate,sla_compliance_rate,first_response_median_hours,acceptance_rate,promise_kept_rate,restitution_cost,cost_per_recovered_customer,recovered_customer_lifetime_value,repeat_complaint_rate,retention_after_recovery,retention_never_complained',
+        }),
+    ],
+    [
+      'dashboard: volume by channel',
+      () => computeMetrics(ctx, { ...twelveWeeks, metrics: 'volume', groupBy: 'channel' }),
+    ],
+    [
+      'dashboard: volume by category',
+      () => computeMetrics(ctx, { ...twelveWeeks, metrics: 'volume', groupBy: 'category' }),
+    ],
+    // Each family of metric queries on its own, 12 weeks by week.
+    [
+      'metrics: clocks, times, verdicts',
+      () => computeMetrics(ctx, { ...twelveWeeks, metrics: 'sla_compliance_rate' }),
+    ],
+    [
+      'metrics: promise-kept rate',
+      () => computeMetrics(ctx, { ...twelveWeeks, metrics: 'promise_kept_rate' }),
+    ],
+    [
+      'metrics: restitution cost',
+      () => computeMetrics(ctx, { ...twelveWeeks, metrics: 'restitution_cost' }),
+    ],
+    [
+      'metrics: per-customer (cost, repeat)',
+      () => computeMetrics(ctx, { ...twelveWeeks, metrics: 'cost_per_recovered_customer' }),
+    ],
+    [
+      'metrics: retention after recovery',
+      () => computeMetrics(ctx, { ...twelveWeeks, metrics: 'retention_after_recovery' }),
+    ],
+    [
+      'metrics: retention, never complained',
+      () => computeMetrics(ctx, { ...twelveWeeks, metrics: 'retention_never_complained' }),
+    ],
+    [
+      'metrics: recurrence after fix',
+      () => computeMetrics(ctx, { ...twelveWeeks, metrics: 'recurrence_after_fix' }),
+    ],
+    [
+      'metrics: by team, 12 weeks',
+      () =>
+        computeMetrics(ctx, {
+          ...twelveWeeks,
+          metrics: 'volume,acceptance_rate',
+          groupBy: 'owner',
+        }),
+    ],
+    [
+      'metrics: all, 12 months by month',
+      () => computeMetrics(ctx, { from: daysAgo(365), bucket: 'month' }),
+    ],
+    [
+      'drill-down: cases answered late, a week',
+      () =>
+        listCases(ctx, {
+          receivedFrom: new Date(Date.now() - 14 * 86_400_000).toISOString(),
+          receivedTo: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+          outcome: 'first_response_missed',
+          limit: 100,
+        }),
+    ],
+  ];
+  const ref = await database.pool.query<{ reference: string }>(
+    'SELECT reference FROM cases WHERE closed_at IS NOT NULL LIMIT 1',
+  );
+  if (ref.rows[0]) {
+    const reference = ref.rows[0].reference;
+    queries.push(['audit: one case timeline', () => getCaseAudit(ctx, reference)]);
+  }
+  for (const [name, fn] of queries)
+    figures.push({ name, value: await time(fn), unit: 'ms p95', target: `≤ ${TARGET_MS} ms` });
+  return figures;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const total = Number(process.env.REDRESS_BENCH_CASES ?? 1_000_000);
+  const dataDir = await mkdtemp(join(tmpdir(), 'redress-bench-metrics-'));
+  await chmod(dataDir, 0o755);
+  const pg = await startEmbedded({
+    dataDir,
+    port: Number(process.env.REDRESS_BENCH_PG_PORT ?? 54351),
+  });
+  const database = openDatabase(pg.url, { max: 10 });
+  try {
+    await migrateDatabase(database);
+    printFigures(
+      `Metrics and dashboard on ${total.toLocaleString('en-GB')} cases`,
+      await benchMetrics(database, total),
+    );
+  } finally {
+    await database.close();
+    await pg.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

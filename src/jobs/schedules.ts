@@ -1,0 +1,11 @@
+// Recurring jobs, on pg-boss's cron (one tick per schedule across every instance). Each job's
+// effect is still claimed once in the `effects` table, so a doubled tick never doubles a mail.
+import type PgBoss from 'pg-boss';
+import { JOBS } from '../contracts/jobs.ts';
+
+/** Monday 07:00 on the organisation's clock: last week's digest to the managers. */
+export const WEEKLY_DIGEST_CRON = '0 7 * * 1';
+
+export async function scheduleRecurringJobs(boss: PgBoss, timeZone: string): Promise<void> {
+  await boss.schedule(JOBS.weeklyDigest.name, WEEKLY_DIGEST_CRON, {}, { tz: timeZone });
+}
