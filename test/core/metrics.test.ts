@@ -154,10 +154,23 @@ describe('metric definitions on known data', () => {
     expect(r.labels[data.problemId]).toBe('Parcels left outside');
   });
 
-  test('debrief completion is reported as not available yet', () => {
-    const m = metric(r, 'debrief_completion_rate');
-    expect(m.isAvailable).toBe(false);
-    expect(m.total.value).toBeNull();
+  test('debrief completion: 3 of 5 debriefs due on cases closed in the period', () => {
+    expect(metric(r, 'debrief_completion_rate').total).toEqual({
+      value: 0.6,
+      numerator: 3,
+      denominator: 5,
+    });
+    // Bucketed by the case's closure: case 1 in W45, case 5 in W46 (case 6 closed in October).
+    expect(bucket(r, 'debrief_completion_rate', W45)).toMatchObject({
+      value: 0.5,
+      numerator: 1,
+      denominator: 2,
+    });
+    expect(bucket(r, 'debrief_completion_rate', W46)).toMatchObject({
+      value: 0.6667,
+      numerator: 2,
+      denominator: 3,
+    });
   });
 });
 
@@ -191,6 +204,58 @@ describe('filters and groups', () => {
     const r = await report({ problemId: data.problemId, metrics: 'volume,repeat_complaint_rate' });
     expect(metric(r, 'volume').total.value).toBe(2);
     expect(metric(r, 'repeat_complaint_rate').total.value).toBe(0.5);
+  });
+
+  test('debrief completion by category, channel, team and problem', async () => {
+    const byCategory = await report({ groupBy: 'category', metrics: 'debrief_completion_rate' });
+    expect(group(byCategory, 'debrief_completion_rate', 'delivery')).toMatchObject({
+      value: 0.5,
+      denominator: 2,
+    });
+    expect(group(byCategory, 'debrief_completion_rate', 'billing')).toMatchObject({
+      value: 0.6667,
+      denominator: 3,
+    });
+    expect(
+      metric(byCategory, 'debrief_completion_rate').seriesByGroup.find(
+        (p) => p.bucket === W45 && p.group === 'billing',
+      ),
+    ).toMatchObject({ value: null, numerator: 0, denominator: 0 });
+    const email = await report({ channel: 'email', metrics: 'debrief_completion_rate' });
+    expect(metric(email, 'debrief_completion_rate').total.denominator).toBe(5);
+    const phone = await report({ channel: 'phone', metrics: 'debrief_completion_rate' });
+    expect(metric(phone, 'debrief_completion_rate').total).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+    });
+    // The team is the case owner, not the person debriefed: both closed cases are Olu's.
+    const byOwner = await report({ groupBy: 'owner', metrics: 'debrief_completion_rate' });
+    expect(group(byOwner, 'debrief_completion_rate', data.owners.o1)?.value).toBe(0.6);
+    expect(byOwner.groups.map((g) => g.key)).toEqual([data.owners.o1]);
+    const problem = await report({
+      problemId: data.problemId,
+      metrics: 'debrief_completion_rate',
+    });
+    expect(metric(problem, 'debrief_completion_rate').total).toEqual({
+      value: 0.6667,
+      numerator: 2,
+      denominator: 3,
+    });
+  });
+
+  test('debrief completion counts only debriefs completed by now', async () => {
+    desk.clock.set('2026-11-18T10:00:00Z');
+    try {
+      const r = await report({ metrics: 'debrief_completion_rate' });
+      expect(metric(r, 'debrief_completion_rate').total).toEqual({
+        value: 0.4,
+        numerator: 2,
+        denominator: 5,
+      });
+    } finally {
+      desk.clock.set('2026-11-23T10:00:00Z');
+    }
   });
 
   test('day buckets include empty days', async () => {

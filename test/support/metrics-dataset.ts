@@ -200,5 +200,19 @@ export async function loadMetricsDataset(
   await link(6, false);
   await link(3, true);
   await link(5, false);
+  // Debriefs, assigned when each closed case closed: case 1 (closed W45) has 1 of 2 completed,
+  // case 5 (closed W46) 2 of 3, case 6 (closed before the period) 1 of 1.
+  const staff = await user('Sam Staff');
+  const debrief = (n: number, who: string, completed: string | null) =>
+    db.execute(sql`INSERT INTO debriefs (case_id, user_id, assigned_at, how_it_happened, how_to_prevent, completed_at)
+      VALUES (${id(n)}, ${who}, ${t(CASES.find((c) => c.n === n)!.closed)},
+        ${completed ? 'The parcel was left outside.' : null},
+        ${completed ? 'Photograph every parcel.' : null}, ${t(completed)})`);
+  await debrief(1, owners.o1, '2026-11-05T12:00Z');
+  await debrief(1, staff, null);
+  await debrief(5, owners.o1, '2026-11-14T12:00Z');
+  await debrief(5, owners.o2, '2026-11-20T12:00Z');
+  await debrief(5, staff, null);
+  await debrief(6, owners.o2, '2026-10-22T12:00Z');
   return { owners, customers, cases, problemId, shiftMs };
 }

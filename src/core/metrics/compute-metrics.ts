@@ -11,6 +11,7 @@ import { parseInput } from '../shared/parse.ts';
 import {
   caseCounts,
   customerCounts,
+  debriefCounts,
   groupLabels,
   neverComplainedCounts,
   promiseCounts,
@@ -81,6 +82,7 @@ export async function computeMetrics(ctx: Ctx, raw: unknown) {
   if (names.includes('restitution_cost')) work.push(restitutionCounts(db, scope));
   if (needsCustomers(names)) work.push(customerCounts(db, scope));
   if (names.includes('retention_after_recovery')) work.push(retentionCounts(db, scope));
+  if (names.includes('debrief_completion_rate')) work.push(debriefCounts(db, scope));
   // The comparison group is measured over the whole period only: per bucket it would scan every
   // quiet customer once per bucket.
   if (names.includes('retention_never_complained'))

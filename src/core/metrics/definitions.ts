@@ -33,6 +33,8 @@ export interface Counts {
   recoveredActiveAgain: number;
   neverComplainedBase: number;
   neverComplainedActive: number;
+  debriefsDue: number;
+  debriefsCompleted: number;
 }
 
 export interface Value {
@@ -219,14 +221,13 @@ export const DEFINITIONS: Record<MetricName, Definition> = {
     isHigherBetter: true,
     of: (c) => ratio(c.neverComplainedActive, c.neverComplainedBase),
   },
-  // DEBRIEFS: staff debriefs (R24) are built in their own module. When it lands, count debrief
-  // tasks created for cases closed in the period (denominator) and those completed (numerator)
-  // in metrics.repo.ts and give this definition an `of`. Until then it reports "not available".
   debrief_completion_rate: {
     label: 'Debrief completion',
     unit: 'rate',
     bucketedBy: 'closed',
-    definition: 'Of debriefs due for cases closed in the period, the share completed.',
+    definition:
+      'Of the debriefs due for cases closed in the period (one per person involved), the share completed (R24).',
     isHigherBetter: true,
+    of: (c) => ratio(c.debriefsCompleted, c.debriefsDue),
   },
 };

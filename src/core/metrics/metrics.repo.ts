@@ -210,6 +210,21 @@ export function retentionCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
 }
 
 /**
+ * Debriefs due for the cases closed in the period (one per person involved, assigned at
+ * closure), and how many of them are completed by `now`. Counted per debrief, never per person.
+ */
+export function debriefCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
+  return cells(
+    db,
+    sql`SELECT GROUPING(b, g) AS lvl, ${day} AS b, g,
+      count(*) AS "debriefsDue",
+      count(*) FILTER (WHERE d.completed_at <= ${s.now}) AS "debriefsCompleted"
+    FROM (${base(s, 'closed_at')}) c JOIN debriefs d ON d.case_id = c.id
+    GROUP BY ${SETS}`,
+  );
+}
+
+/**
  * The comparison group: customers with no case at all, active in the RETENTION_DAYS before a
  * bucket starts; how many are active in the RETENTION_DAYS from its start. Not split by group
  * (a customer who never complained has no channel, category, owner or problem).

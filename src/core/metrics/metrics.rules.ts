@@ -14,8 +14,6 @@ export interface MetricResult {
   unit: Unit;
   definition: string;
   bucketedBy: string;
-  isAvailable: boolean;
-  note?: string;
   total: Value;
   /** One point per group over the whole period (empty without groupBy). */
   byGroup: Point[];
@@ -53,6 +51,8 @@ const EMPTY: Counts = {
   recoveredActiveAgain: 0,
   neverComplainedBase: 0,
   neverComplainedActive: 0,
+  debriefsDue: 0,
+  debriefsCompleted: 0,
 };
 
 /** Merges the cells of several queries by (level, bucket, group). */
@@ -97,7 +97,6 @@ export function assembleMetrics(a: Assembly): MetricResult[] {
     if (name === 'recurrence_after_fix') {
       return {
         ...meta,
-        isAvailable: true,
         total: none,
         byGroup: a.recurrence,
         series: [],
@@ -105,23 +104,12 @@ export function assembleMetrics(a: Assembly): MetricResult[] {
       };
     }
     const of = d.of;
-    if (!of) {
-      return {
-        ...meta,
-        isAvailable: false,
-        note: 'Not available yet: staff debriefs are not recorded in this installation.',
-        total: none,
-        byGroup: [],
-        series: [],
-        seriesByGroup: [],
-      };
-    }
+    if (!of) throw new Error(`metric ${name} has no formula`);
     const at = (lvl: number, b: string | null, g: string | null) =>
       of(a.cells.get(cellKey(lvl, b, g)) ?? EMPTY);
     const isGroupless = name === 'retention_never_complained';
     return {
       ...meta,
-      isAvailable: true,
       total: at(3, null, null),
       byGroup:
         a.hasGroups && !isGroupless
