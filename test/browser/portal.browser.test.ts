@@ -114,8 +114,12 @@ describe.skipIf(!hasChromium)('the customer portal in a real browser', () => {
     const res = await page.goto(`${base}/portal/not-a-real-link`);
     expect(res?.status()).toBe(403);
     await page.getByLabel('Your case reference (for example RD-1001)').fill('RD-1001');
-    await page.getByLabel('The email address you gave us').fill('someone@example.com');
+    await page
+      .getByLabel('The email address or mobile number you gave us')
+      .fill('someone@example.com');
     await page.getByRole('button', { name: 'Send me a new link' }).click();
-    await page.getByText(/If the reference and email address match a case/).waitFor();
+    await page
+      .getByText(/If the reference and the email address or mobile number match a case/)
+      .waitFor();
   });
 });
