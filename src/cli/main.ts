@@ -2,6 +2,7 @@
 import { ConfigError } from '../config.ts';
 import { DomainError } from '../core/shared/errors.ts';
 import { DataDirInUseError } from '../db/embedded.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { caseCommand } from './commands/case.ts';
 import { demoCommand } from './commands/demo.ts';
 import { languageCommand } from './commands/language.ts';
@@ -23,6 +24,9 @@ Usage: redress <command> [options]
   case show <REF> [--json]
   case open --channel C --name N [--email E] [--phone P] --account TEXT [--subject S] [--json]
 
+  backup <file>              write a consistent backup of the whole desk (gzip, with checksum)
+  restore <file> [--force]   load a backup into an empty desk (--force replaces existing data)
+
   analyze [file]             complaints as JSON lines {"id","text"} in, analyses out
   coach [file]               draft replies as JSON lines {"id","text",…} in, findings out
 
@@ -35,6 +39,8 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   user: userCommand,
   demo: demoCommand,
   case: caseCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   analyze: (args, io) => languageCommand('analyze', args, io),
   coach: (args, io) => languageCommand('coach', args, io),
 };
