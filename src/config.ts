@@ -25,6 +25,8 @@ export const ConfigSchema = z.object({
   REDRESS_MAIL_FROM: z.string().min(3).default('Support <support@localhost>'),
   REDRESS_SMS_AUTH_TOKEN: z.string().min(8).optional(),
   REDRESS_SOCIAL_SECRET: z.string().min(16).optional(),
+  /** Webhook calls per minute per sending address. */
+  REDRESS_WEBHOOK_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Signs customer portal links; unset, a random secret is kept in the database. */
   REDRESS_SECRET: z.string().min(32, 'Must be at least 32 characters.').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

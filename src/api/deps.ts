@@ -13,5 +13,10 @@ export interface AppDeps {
   /** Webhook secrets; a door without its secret answers 404. */
   /** Customer portal links: REDRESS_SECRET and REDRESS_PUBLIC_URL. */
   portal?: PortalConfig;
-  webhooks?: { smsAuthToken?: string; socialSecret?: string; publicUrl: string };
+  webhooks?: {
+    smsAuthToken?: string;
+    socialSecret?: string;
+    publicUrl: string;
+    limitPerMinute?: number;
+  };
 }

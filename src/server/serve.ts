@@ -51,6 +51,7 @@ export async function serve(
     isSecureCookie: config.REDRESS_SECURE_COOKIES,
     webhooks: {
       publicUrl: config.REDRESS_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+      limitPerMinute: config.REDRESS_WEBHOOK_LIMIT,
       ...(config.REDRESS_SMS_AUTH_TOKEN ? { smsAuthToken: config.REDRESS_SMS_AUTH_TOKEN } : {}),
       ...(config.REDRESS_SOCIAL_SECRET ? { socialSecret: config.REDRESS_SOCIAL_SECRET } : {}),
     },
