@@ -3,6 +3,7 @@ import { ConfigError } from '../config.ts';
 import { DomainError } from '../core/shared/errors.ts';
 import { DataDirInUseError } from '../db/embedded.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { customerCommand } from './commands/customer.ts';
 import { caseCommand } from './commands/case.ts';
 import { demoCommand } from './commands/demo.ts';
 import { languageCommand } from './commands/language.ts';
@@ -24,6 +25,9 @@ Usage: redress <command> [options]
   case show <REF> [--json]
   case open --channel C --name N [--email E] [--phone P] --account TEXT [--subject S] [--json]
 
+  customer export <ID>       everything stored about a customer, as JSON (manager, admin)
+  customer erase <ID> --reason R
+                             erase a customer's personal data; aggregates are kept
   backup <file>              write a consistent backup of the whole desk (gzip, with checksum)
   restore <file> [--force]   load a backup into an empty desk (--force replaces existing data)
 
@@ -39,6 +43,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   user: userCommand,
   demo: demoCommand,
   case: caseCommand,
+  customer: customerCommand,
   backup: backupCommand,
   restore: restoreCommand,
   analyze: (args, io) => languageCommand('analyze', args, io),

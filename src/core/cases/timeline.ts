@@ -40,6 +40,7 @@ export type EventType =
   | 'repeat_apology_risk'
   | 'portal_link_requested'
   | 'survey_answered'
+  | 'customer_erased'
   | 'closed';
 
 export async function record(

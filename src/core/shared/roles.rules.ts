@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'problems.manage',
   'settings.write',
   'users.manage',
+  'personal_data.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,6 +31,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.transfer_any',
     'restitution.approve',
     'problems.manage',
+    'personal_data.manage',
   ],
   admin: [...PERMISSIONS],
 };
@@ -50,6 +52,8 @@ const SCOPE_FOR: Record<Permission, TokenScope> = {
   'problems.manage': 'cases:write',
   'settings.write': 'admin',
   'users.manage': 'admin',
+  // Exports and erasures are writes in weight: a read-only token may not pull a whole person.
+  'personal_data.manage': 'cases:write',
 };
 
 export function scopeAllows(scopes: readonly TokenScope[], permission: Permission): boolean {
