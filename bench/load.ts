@@ -57,6 +57,7 @@ const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/js
 const ports = [await freePort(), await freePort()];
 const bases = ports.map((p) => `http://127.0.0.1:${p}`);
 const servers: Array<ChildProcess | null> = [null, null];
+const faults: string[] = [];
 
 function startServer(i: number): Promise<void> {
   const child = spawn(process.execPath, [BIN, 'serve'], {
@@ -65,7 +66,7 @@ function startServer(i: number): Promise<void> {
       DATABASE_URL: url,
       PORT: String(ports[i]),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'error',
       REDRESS_PUBLIC_URL: bases[i],
       REDRESS_SMS_AUTH_TOKEN: SMS_TOKEN,
       REDRESS_SOCIAL_SECRET: SOCIAL,
@@ -78,12 +79,16 @@ function startServer(i: number): Promise<void> {
   return new Promise((done, fail) => {
     let out = '';
     const onData = (c: Buffer) => {
-      out += c.toString();
+      out = (out + c.toString()).slice(-20_000);
       if (out.includes('Redress is running')) done();
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`instance ${i} exited (${code}): ${out}`)));
+    child.once('exit', (code, signal) => {
+      if (signal !== 'SIGKILL' && signal !== 'SIGTERM')
+        faults.push(`instance ${'AB'[i]} exited by itself (${code ?? signal}): ${out.slice(-400)}`);
+      fail(new Error(`instance ${i} exited (${code ?? signal}): ${out}`));
+    });
   });
 }
 await Promise.all([startServer(0), startServer(1)]);
@@ -243,7 +248,6 @@ async function oneAction(base: string): Promise<void> {
 
 const started = Date.now();
 const deadline = started + SECONDS * 1000;
-const faults: string[] = [];
 const chaos = isChaos
   ? (async () => {
       await sleep((SECONDS * 1000) / 4);
@@ -284,7 +288,8 @@ let backlog = '?';
 while (Date.now() - drainStarted < DRAIN_SECONDS * 1000) {
   const left = await database.pool.query<{ n: string }>(
     `SELECT count(*)::text AS n FROM pgboss.job
-      WHERE state < 'completed' AND start_after < now() + interval '1 minute'`,
+      WHERE state < 'completed' AND start_after < now() + interval '1 minute'
+        AND name <> 'email-send'`,
   );
   backlog = left.rows[0]?.n ?? '?';
   if (backlog === '0') break;
@@ -351,6 +356,8 @@ const report = {
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 
 for (const s of servers) if (s && s.exitCode === null) s.kill('SIGTERM');
+const tail = servers.map((s) => s?.exitCode ?? s?.signalCode ?? 'running');
+process.stdout.write(`instances at the end: ${JSON.stringify(tail)}\n`);
 await sleep(3000);
 for (const s of servers) if (s && s.exitCode === null && s.signalCode === null) s.kill('SIGKILL');
 await database.close();

@@ -12,20 +12,37 @@ import type { PortalConfig } from '../core/portal/portal-secret.ts';
 
 type CtxFactory = () => Ctx;
 
+/** Jobs fetched per polling interval for each queue (see `work`). */
+const JOB_BATCH = 25;
+
 export async function startWorkers(
   boss: PgBoss,
   makeCtx: CtxFactory,
   opts: { pollingIntervalSeconds?: number; mailer?: Mailer; portal?: PortalConfig } = {},
 ): Promise<void> {
+  // pg-boss fetches one batch per polling interval, so the batch size bounds throughput: one
+  // job per 2 s per instance could not keep up with a busy intake. Handlers whose effect is
+  // claimed in the `effects` table may run in batches: when one job fails the batch is retried,
+  // and the jobs already done find their effect claimed and do nothing. Outbound mail stays
+  // one at a time so a refusing server never makes a delivered message go out again.
   const work = async <T>(
     job: { name: string; payload: { parse(v: unknown): T } },
     run: (ctx: Ctx, data: T) => Promise<unknown>,
+    batchSize = JOB_BATCH,
   ) => {
     await boss.work(
       job.name,
-      { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+      { batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
       async (jobs) => {
-        for (const j of jobs) await run(makeCtx(), job.payload.parse(j.data));
+        let failure: unknown = null;
+        for (const j of jobs) {
+          try {
+            await run(makeCtx(), job.payload.parse(j.data));
+          } catch (err) {
+            failure ??= err;
+          }
+        }
+        if (failure) throw failure;
       },
     );
   };
@@ -35,5 +52,5 @@ export async function startWorkers(
   await work(JOBS.promiseDue, (ctx, d) => expirePromise(ctx, d.promiseId));
   // Without an outbound mail server, email jobs wait in the queue until one is configured.
   const { mailer } = opts;
-  if (mailer) await work(JOBS.sendEmail, (ctx, d) => deliverEmail(ctx, mailer, d.messageId));
+  if (mailer) await work(JOBS.sendEmail, (ctx, d) => deliverEmail(ctx, mailer, d.messageId), 1);
 }
