@@ -44,6 +44,20 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
 }
 
+const STARTUP_LOCK = 7_352_002;
+
+/** Runs `fn` while holding a cluster-wide advisory lock, so instances starting together queue. */
+export async function withStartupLock<T>(database: Database, fn: () => Promise<T>): Promise<T> {
+  const client = await database.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await fn();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
+
 /** True when every committed migration has been applied. */
 export async function isMigrated(database: Database): Promise<boolean> {
   const { readMigrationFiles } = await import('drizzle-orm/migrator');

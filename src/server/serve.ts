@@ -9,6 +9,7 @@ import { issueSetupToken } from '../core/users/first-admin.ts';
 import { createBoss, ensureQueues, jobSender } from '../jobs/queue.ts';
 import { startWorkers } from '../jobs/workers.ts';
 import { openStore, type Store } from './database.ts';
+import { withStartupLock } from '../db/client.ts';
 import { EMAIL_MAX_BYTES } from '../api/routes/email.routes.ts';
 import { parseMime } from '../channels/email/parse-mime.ts';
 import { startSmtpListener } from '../channels/email/smtp-listener.ts';
@@ -30,8 +31,12 @@ export async function serve(
   const store = await openStore(config);
   const boss = createBoss(store.url);
   boss.on('error', () => undefined); // pg-boss retries on its own; a blip must not kill the server
-  await boss.start();
-  await ensureQueues(boss);
+  // Instances starting together would race creating pg-boss's schema and queues (a deadlock,
+  // seen under load): one at a time, like migrations.
+  await withStartupLock(store.database, async () => {
+    await boss.start();
+    await ensureQueues(boss);
+  });
   const jobs = jobSender(boss);
   const now = () => new Date();
   const logger =
