@@ -26,6 +26,10 @@ export function openDatabase(url: string, opts: { max?: number } = {}): Database
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
   // An idle client losing its server (PostgreSQL restarting) must not crash the process.
   pool.on('error', () => undefined);
+  // A client checked out when the server goes away emits 'error' on itself, not on the pool;
+  // without a listener that kills the process (seen under load during a PostgreSQL restart).
+  // The query in flight still fails and the request answers 503.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle(pool, { schema });
   return { pool, db, close: () => pool.end() };
 }
