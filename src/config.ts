@@ -85,6 +85,8 @@ export const ConfigSchema = z
           .min(1, 'List at least one MIME type, separated by commas.'),
       )
       .optional(),
+    /** Webhook calls accepted per minute from one address. */
+    REDRESS_WEBHOOK_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /** Signs customer portal links; unset, a random secret is kept in the database. */
     REDRESS_SECRET: z.string().min(32, 'Must be at least 32 characters.').optional(),
     LOG_LEVEL: z

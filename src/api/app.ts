@@ -14,6 +14,7 @@ import type { AppDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { problem, registerErrorHandling } from './plugins/errors.ts';
 import { attachmentRoutes } from './routes/attachments.routes.ts';
+import { registerSecureHeaders, safeLogger } from './plugins/security.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { contactRoutes } from './routes/contacts.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
@@ -32,7 +33,7 @@ import { webRoutes } from './routes/web.routes.ts';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: safeLogger(deps.logger),
     bodyLimit: 1_048_576,
     // Router-level refusals (malformed URL, over-long parameter) answer like every other error.
     frameworkErrors: (err, request, reply) =>
@@ -69,8 +70,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuth(app, deps);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
-    void reply.header('x-content-type-options', 'nosniff');
   });
+  registerSecureHeaders(app, { isHttps: deps.isSecureCookie ?? false });
 
   app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

@@ -16,5 +16,10 @@ export interface AppDeps {
   portal?: PortalConfig;
   /** Size and type limits of kept files (REDRESS_ATTACHMENT_*); the defaults otherwise. */
   attachments?: AttachmentPolicy;
-  webhooks?: { smsAuthToken?: string; socialSecret?: string; publicUrl: string };
+  webhooks?: {
+    smsAuthToken?: string;
+    socialSecret?: string;
+    publicUrl: string;
+    limitPerMinute?: number;
+  };
 }

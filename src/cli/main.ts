@@ -2,6 +2,8 @@
 import { ConfigError } from '../config.ts';
 import { DomainError } from '../core/shared/errors.ts';
 import { DataDirInUseError } from '../db/embedded.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { customerCommand } from './commands/customer.ts';
 import { caseCommand } from './commands/case.ts';
 import { demoCommand } from './commands/demo.ts';
 import { incidentCommand } from './commands/incident.ts';
@@ -36,6 +38,12 @@ Usage: redress <command> [options]
   incident import <ID|SLUG> <file.csv>
                              attach affected customers from a CSV (email, phone, first_name, last_name)
 
+  customer export <ID>       everything stored about a customer, as JSON (manager, admin)
+  customer erase <ID> --reason R
+                             erase a customer's personal data; aggregates are kept
+  backup <file>              write a consistent backup of the whole desk (gzip, with checksum)
+  restore <file> [--force]   load a backup into an empty desk (--force replaces existing data)
+
   analyze [file]             complaints as JSON lines {"id","text"} in, analyses out
   coach [file]               draft replies as JSON lines {"id","text",…} in, findings out
 
@@ -49,6 +57,9 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   demo: demoCommand,
   case: caseCommand,
   incident: incidentCommand,
+  customer: customerCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   analyze: (args, io) => languageCommand('analyze', args, io),
   coach: (args, io) => languageCommand('coach', args, io),
 };

@@ -26,6 +26,10 @@ export function openDatabase(url: string, opts: { max?: number } = {}): Database
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
   // An idle client losing its server (PostgreSQL restarting) must not crash the process.
   pool.on('error', () => undefined);
+  // A client checked out when the server goes away emits 'error' on itself, not on the pool;
+  // without a listener that kills the process (seen under load during a PostgreSQL restart).
+  // The query in flight still fails and the request answers 503.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle(pool, { schema });
   return { pool, db, close: () => pool.end() };
 }
@@ -40,6 +44,20 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
+
+const STARTUP_LOCK = 7_352_002;
+
+/** Runs `fn` while holding a cluster-wide advisory lock, so instances starting together queue. */
+export async function withStartupLock<T>(database: Database, fn: () => Promise<T>): Promise<T> {
+  const client = await database.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await fn();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
     client.release();
   }
 }

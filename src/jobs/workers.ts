@@ -23,6 +23,9 @@ import type { SocialSender } from '../core/outbound/social-sender.ts';
 
 type CtxFactory = () => Ctx;
 
+/** Jobs fetched per polling interval for each queue (see `work`). */
+const JOB_BATCH = 25;
+
 export async function startWorkers(
   boss: PgBoss,
   makeCtx: CtxFactory,
@@ -34,15 +37,29 @@ export async function startWorkers(
     portal?: PortalConfig;
   } = {},
 ): Promise<void> {
+  // pg-boss fetches one batch per polling interval, so the batch size bounds throughput: one
+  // job per 2 s per instance could not keep up with a busy intake. Handlers whose effect is
+  // claimed in the `effects` table may run in batches: when one job fails the batch is retried,
+  // and the jobs already done find their effect claimed and do nothing. Outbound mail stays
+  // one at a time so a refusing server never makes a delivered message go out again.
   const work = async <T>(
     job: { name: string; payload: { parse(v: unknown): T } },
     run: (ctx: Ctx, data: T) => Promise<unknown>,
+    batchSize = JOB_BATCH,
   ) => {
     await boss.work(
       job.name,
-      { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+      { batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
       async (jobs) => {
-        for (const j of jobs) await run(makeCtx(), job.payload.parse(j.data));
+        let failure: unknown = null;
+        for (const j of jobs) {
+          try {
+            await run(makeCtx(), job.payload.parse(j.data));
+          } catch (err) {
+            failure ??= err;
+          }
+        }
+        if (failure) throw failure;
       },
     );
   };
@@ -55,7 +72,7 @@ export async function startWorkers(
   await work(JOBS.correctiveActionDue, (ctx, d) => escalateCorrectiveAction(ctx, d.actionId));
   // Without an outbound mail server, email jobs wait in the queue until one is configured.
   const { mailer } = opts;
-  if (mailer) await work(JOBS.sendEmail, (ctx, d) => deliverEmail(ctx, mailer, d.messageId));
+  if (mailer) await work(JOBS.sendEmail, (ctx, d) => deliverEmail(ctx, mailer, d.messageId), 1);
   // Broadcasts hand non-email deliveries to agents at once; email ones wait for a mail server.
   await work(JOBS.incidentBroadcast, (ctx, d) => runBroadcast(ctx, d.messageId, mailer));
   // A worker that died mid-broadcast left deliveries pending: pick them up now.

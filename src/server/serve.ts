@@ -11,6 +11,7 @@ import { startWorkers } from '../jobs/workers.ts';
 import { scheduleRecurringJobs } from '../jobs/schedules.ts';
 import { loadSettings } from '../core/settings/settings.repo.ts';
 import { openStore, type Store } from './database.ts';
+import { withStartupLock } from '../db/client.ts';
 import { EMAIL_MAX_BYTES } from '../api/routes/email.routes.ts';
 import { parseMime } from '../channels/email/parse-mime.ts';
 import { startSmtpListener } from '../channels/email/smtp-listener.ts';
@@ -36,8 +37,12 @@ export async function serve(
   const store = await openStore(config);
   const boss = createBoss(store.url);
   boss.on('error', () => undefined); // pg-boss retries on its own; a blip must not kill the server
-  await boss.start();
-  await ensureQueues(boss);
+  // Instances starting together would race creating pg-boss's schema and queues (a deadlock,
+  // seen under load): one at a time, like migrations.
+  await withStartupLock(store.database, async () => {
+    await boss.start();
+    await ensureQueues(boss);
+  });
   await scheduleRecurringJobs(boss, (await loadSettings(store.database.db)).calendar.timeZone);
   const jobs = jobSender(boss);
   const now = () => new Date();
@@ -60,6 +65,7 @@ export async function serve(
     isSecureCookie: config.REDRESS_SECURE_COOKIES,
     webhooks: {
       publicUrl: config.REDRESS_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+      limitPerMinute: config.REDRESS_WEBHOOK_LIMIT,
       ...(config.REDRESS_SMS_AUTH_TOKEN ? { smsAuthToken: config.REDRESS_SMS_AUTH_TOKEN } : {}),
       ...(config.REDRESS_SOCIAL_SECRET ? { socialSecret: config.REDRESS_SOCIAL_SECRET } : {}),
     },

@@ -10,6 +10,20 @@ import type { AppDeps } from '../deps.ts';
 export const SESSION_COOKIE = 'redress_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PUBLIC_PATHS = ['/portal/', '/api/v1/public/', '/status/'];
+/** API doors that need no staff credential (their own checks apply: signatures, set-up tokens). */
+const ANONYMOUS_API = [
+  '/api/v1/auth/sign-in',
+  '/api/v1/auth/sign-out',
+  '/api/v1/setup',
+  '/api/v1/openapi.json',
+  '/api/v1/public/',
+  '/api/v1/webhooks/',
+];
+
+/** Anonymous calls to staff routes (by the matched route, so misses stay 404) are refused before their bodies are parsed. */
+function needsStaff(url: string): boolean {
+  return url.startsWith('/api/v1/') && !ANONYMOUS_API.some((p) => url.startsWith(p));
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,8 +43,10 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     }
     const cookie = request.cookies[SESSION_COOKIE];
     // Customer-facing doors never act as staff, so a staff session in the same browser is ignored.
-    if (!cookie || PUBLIC_PATHS.some((p) => request.url.startsWith(p))) return;
-    request.actor = await actorFromSession(deps.database, cookie, deps.now());
+    if (cookie && !PUBLIC_PATHS.some((p) => request.url.startsWith(p)))
+      request.actor = await actorFromSession(deps.database, cookie, deps.now());
+    if (!request.actor && needsStaff(request.routeOptions.url ?? ''))
+      throw new DomainError('unauthenticated', 'Sign in or present an API token.');
     if (
       request.actor &&
       !SAFE.has(request.method) &&

@@ -8,15 +8,47 @@ import { updateUser } from '../../core/users/update-user.ts';
 import { UpdateUserInput } from '../../contracts/workspace.ts';
 import { listStaff } from '../../core/users/list-staff.ts';
 import { createApiToken, revokeToken, signIn, signOut } from '../../core/users/sessions.ts';
+import { RateLimiter } from '../../channels/webform/rate-limit.ts';
+import { DomainError } from '../../core/shared/errors.ts';
 import { ctxOf } from '../context.ts';
 import type { AppDeps } from '../deps.ts';
 import { requireActor, SESSION_COOKIE } from '../plugins/auth.ts';
+import { problem } from '../plugins/errors.ts';
+
+/** Sign-in attempts per client address, and failed attempts per account, per 15 minutes. */
+export const SIGN_IN_PER_ADDRESS = 30;
+export const SIGN_IN_FAILURES_PER_ACCOUNT = 10;
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const byAddress = new RateLimiter(SIGN_IN_PER_ADDRESS, SIGN_IN_WINDOW_MS);
+  const failuresByAccount = new RateLimiter(SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_WINDOW_MS);
   return async (app) => {
     const tags = ['auth'];
     app.post('/auth/sign-in', { schema: { tags, body: SignInInput } }, async (req, reply) => {
-      const session = await signIn(deps.database, req.body, deps.now());
+      const now = deps.now().getTime();
+      const account = req.body.email;
+      // Per address: every attempt counts. Per account: only failures, so a guesser spread over
+      // many addresses is stopped too, and the owner is not locked out by their own success.
+      const blocked = !byAddress.hit(req.ip, now)
+        ? byAddress.retryAfterSeconds(req.ip, now)
+        : failuresByAccount.isBlocked(account, now)
+          ? failuresByAccount.retryAfterSeconds(account, now)
+          : null;
+      if (blocked !== null) {
+        void reply.header('retry-after', String(blocked));
+        return problem(reply, req, 429, {
+          title: `Too many sign-in attempts; try again in ${Math.ceil(blocked / 60)} minutes.`,
+          code: 'rate_limited',
+          retryAfterSeconds: blocked,
+        });
+      }
+      const session = await signIn(deps.database, req.body, deps.now()).catch((err: unknown) => {
+        if (err instanceof DomainError && err.code === 'unauthenticated')
+          failuresByAccount.hit(account, now);
+        throw err;
+      });
+      failuresByAccount.forget(account);
       void reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'strict',

@@ -13,6 +13,9 @@ import {
 } from '../../core/notifications/list-notifications.ts';
 import { getCustomer } from '../../core/customers/get-customer.ts';
 import { classificationSuggestionReport } from '../../core/reports/classification-suggestions.ts';
+import { eraseCustomer } from '../../core/customers/erase-customer.ts';
+import { exportCustomer } from '../../core/customers/export-customer.ts';
+import { EraseCustomerInput } from '../../contracts/personal-data.ts';
 import { feelingSuggestionReport } from '../../core/reports/feeling-suggestions.ts';
 import { promiseReport } from '../../core/reports/promise-report.ts';
 import { supervisorToday } from '../../core/reports/supervisor-today.ts';
@@ -58,6 +61,29 @@ export function deskRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get('/customers/:id', { schema: { tags: ['customers'], params: Id } }, (req) =>
       getCustomer(ctxOf(req, deps), req.params.id),
+    );
+    app.get(
+      '/customers/:id/export',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'Everything stored about a customer (manager, admin)',
+          params: Id,
+        },
+      },
+      (req) => exportCustomer(ctxOf(req, deps), req.params.id),
+    );
+    app.post(
+      '/customers/:id/erase',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'Erase a customer: personal data removed, aggregates kept (manager, admin)',
+          params: Id,
+          body: EraseCustomerInput,
+        },
+      },
+      (req) => eraseCustomer(ctxOf(req, deps), req.params.id, req.body),
     );
     app.get('/reports/promises', { schema: { tags: ['reports'] } }, (req) =>
       promiseReport(ctxOf(req, deps)),

@@ -2,6 +2,7 @@
 // a bad or missing signature, a replayed timestamp or an oversized body is refused with a 4xx
 // before anything is stored.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimiter } from '../../channels/webform/rate-limit.ts';
 import { checkSocialSignature, isValidSmsSignature } from '../../channels/webhooks/signatures.ts';
 import { receiveSms, receiveSocial } from '../../core/intake/receive-message.ts';
 import type { Ctx } from '../../core/shared/context.ts';
@@ -9,6 +10,8 @@ import type { AppDeps } from '../deps.ts';
 import { problem } from '../plugins/errors.ts';
 
 const WEBHOOK_BODY_LIMIT = 64 * 1024;
+/** Calls per minute per sending address (REDRESS_WEBHOOK_LIMIT overrides). */
+export const WEBHOOK_LIMIT_PER_MINUTE = 600;
 
 function systemCtx(req: FastifyRequest, deps: AppDeps, name: string): Ctx {
   return {
@@ -25,7 +28,19 @@ const refuse = (req: FastifyRequest, reply: FastifyReply, status: number, title:
   problem(reply, req, status, { title, code: status === 404 ? 'not_configured' : 'bad_signature' });
 
 export function webhookRoutes(deps: AppDeps) {
+  const perMinute = deps.webhooks?.limitPerMinute ?? WEBHOOK_LIMIT_PER_MINUTE;
+  const limiter = new RateLimiter(perMinute, 60_000);
   return async (app: FastifyInstance) => {
+    // Counted before the body is read or the signature checked: a flood costs almost nothing.
+    app.addHook('onRequest', async (req, reply) => {
+      const now = deps.now().getTime();
+      if (limiter.hit(req.ip, now)) return;
+      void reply.header('retry-after', String(limiter.retryAfterSeconds(req.ip, now)));
+      return problem(reply, req, 429, {
+        title: 'Too many webhook calls from this address; retry later.',
+        code: 'rate_limited',
+      });
+    });
     app.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: WEBHOOK_BODY_LIMIT },

@@ -20,4 +20,20 @@ export class RateLimiter {
     w.count += 1;
     return w.count <= this.limit;
   }
+
+  /** True when the key has used up its window, without counting a hit. */
+  isBlocked(key: string, now: number): boolean {
+    const w = this.windows.get(key);
+    return w !== undefined && now - w.start < this.windowMs && w.count >= this.limit;
+  }
+
+  /** Whole seconds until the key's window ends (for Retry-After). */
+  retryAfterSeconds(key: string, now: number): number {
+    const w = this.windows.get(key);
+    return w ? Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000)) : 1;
+  }
+
+  forget(key: string): void {
+    this.windows.delete(key);
+  }
 }

@@ -58,6 +58,7 @@ export type EventType =
   | 'incident_message_for_agent'
   | 'attention_raised'
   | 'routed_to_spokesperson'
+  | 'customer_erased'
   | 'closed';
 
 export async function record(

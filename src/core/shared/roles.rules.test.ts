@@ -28,6 +28,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'problems.manage',
     'incidents.manage',
     'metrics.read',
+    'personal_data.manage',
   ],
   admin: [...PERMISSIONS],
 };
@@ -52,6 +53,8 @@ describe('token scopes narrow permissions', () => {
     [['cases:write'], 'settings.write', false],
     [['admin'], 'users.manage', true],
     [['admin'], 'case.read', false],
+    [['cases:read'], 'personal_data.manage', false],
+    [['cases:write'], 'personal_data.manage', true],
   ] as const)('%j allows %s: %s', (scopes, permission, expected) => {
     expect(scopeAllows([...scopes], permission)).toBe(expected);
   });

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'metrics.read',
   'settings.write',
   'users.manage',
+  'personal_data.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +39,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'problems.manage',
     'incidents.manage',
     'metrics.read',
+    'personal_data.manage',
   ],
   admin: [...PERMISSIONS],
 };
@@ -62,6 +64,8 @@ const SCOPE_FOR: Record<Permission, TokenScope> = {
   'metrics.read': 'cases:read',
   'settings.write': 'admin',
   'users.manage': 'admin',
+  // Exports and erasures are writes in weight: a read-only token may not pull a whole person.
+  'personal_data.manage': 'cases:write',
 };
 
 export function scopeAllows(scopes: readonly TokenScope[], permission: Permission): boolean {
