@@ -25,6 +25,7 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/sign-in',
   'POST /api/v1/auth/sign-out',
   'POST /api/v1/setup',
+  'GET /api/v1/setup',
   'POST /api/v1/webhooks/sms',
   'POST /api/v1/webhooks/social',
 ]);
@@ -66,6 +67,21 @@ const RESTRICTED: Record<string, { allowed: Role[]; body?: () => object }> = {
     allowed: ['supervisor', 'manager', 'admin'],
     body: () => ({}),
   },
+  'GET /api/v1/reports/today': { allowed: ['supervisor', 'manager', 'admin'] },
+  'DELETE /api/v1/templates/{id}': { allowed: ['admin'] },
+  'POST /api/v1/incidents/{id}/apology': {
+    allowed: ['spokesperson', 'supervisor', 'manager', 'admin'],
+    body: () => ({}),
+  },
+  'POST /api/v1/incidents/{id}/customers/import': {
+    allowed: ['spokesperson', 'supervisor', 'manager', 'admin'],
+  },
+  'POST /api/v1/incidents/{id}/checklist/{key}': {
+    allowed: ['spokesperson', 'supervisor', 'manager', 'admin'],
+    body: () => ({ isDone: true }),
+  },
+  'GET /api/v1/metrics': { allowed: ['supervisor', 'manager', 'admin'] },
+  'GET /api/v1/cases/{id}/audit': { allowed: ['supervisor', 'manager', 'admin'] },
   'GET /api/v1/customers/{id}/export': { allowed: ['manager', 'admin'] },
   'POST /api/v1/customers/{id}/erase': {
     allowed: ['manager', 'admin'],
