@@ -19,6 +19,7 @@ import type { Figure } from './figures.ts';
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = fileURLToPath(new URL('../bin/redress.js', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 3;
 /** App processes for the server under test (REDRESS_WORKERS); the machine's cores by default. */
 const WORKERS = Number(process.env.BENCH_WORKERS ?? availableParallelism());
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
@@ -36,6 +37,7 @@ const BODY = JSON.stringify({
 async function wrk(
   url: string,
   token: string,
+  seconds = SECONDS,
 ): Promise<{ rps: number; p50: number; p99: number; non2xx: number }> {
   const script = join(tmpdir(), 'redress-intake.lua');
   // Each request comes from a different customer, as real intake does; one shared contact
@@ -57,7 +59,7 @@ async function wrk(
   );
   const { stdout: out } = await promisify(execFile)(
     'wrk',
-    ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', '-s', script, url],
+    ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '-s', script, url],
     { encoding: 'utf8' },
   );
   const ms = (label: string) => {
@@ -168,6 +170,9 @@ export async function benchIntake(database: Database, url: string): Promise<Figu
   const server = await startServer(url, WORKERS);
   let http: Awaited<ReturnType<typeof wrk>>;
   try {
+    // A short warm-up first (connections opened, code compiled, statements prepared), as a
+    // server that has been running a while would be; then the measured run.
+    await wrk(`http://127.0.0.1:${server.port}/api/v1/cases`, token, WARMUP_SECONDS);
     http = await wrk(`http://127.0.0.1:${server.port}/api/v1/cases`, token);
   } finally {
     await server.stop();
