@@ -87,6 +87,17 @@ export async function redactCases(tx: DbOrTx, caseIds: string[]): Promise<void> 
   await tx.execute(sql`
     UPDATE surveys SET comment = CASE WHEN comment IS NULL THEN NULL ELSE ${e} END
     WHERE case_id IN (${ids})`);
+  // Kept files (letters, photos, emails' attachments) are the person's own words and images:
+  // their bytes and names go; the count and sizes stay for the figures.
+  await tx.execute(sql`
+    UPDATE attachments SET content = ''::bytea, filename = ${e}, sha256 = ''
+    WHERE case_id IN (${ids})`);
+  // Debrief answers describe the failure and may quote or name the customer.
+  await tx.execute(sql`
+    UPDATE debriefs SET
+      how_it_happened = CASE WHEN how_it_happened IS NULL THEN NULL ELSE ${e} END,
+      how_to_prevent = CASE WHEN how_to_prevent IS NULL THEN NULL ELSE ${e} END
+    WHERE case_id IN (${ids})`);
 }
 
 export async function eventRows(
@@ -116,5 +127,9 @@ export async function eraseIdentity(tx: DbOrTx, customerId: string): Promise<num
   await tx.execute(
     sql`UPDATE customers SET first_name = NULL, last_name = NULL WHERE id = ${customerId}`,
   );
+  // Where incident messages went: the address, and any error naming it.
+  await tx.execute(sql`
+    UPDATE incident_deliveries SET address = NULL, last_error = NULL
+    WHERE customer_id = ${customerId}`);
   return removed.rowCount ?? 0;
 }
