@@ -41,9 +41,11 @@ export function problem(
 
 function isDatabaseDown(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
+  // ENOENT: the embedded PostgreSQL's Unix socket is gone while it restarts.
   return (
-    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003'].includes(code) ||
-    /Connection terminated|connect ECONNREFUSED/.test(String((err as Error).message))
+    ['ECONNREFUSED', 'ECONNRESET', 'ENOENT', '57P01', '57P03', '08006', '08001', '08003'].includes(
+      code,
+    ) || /Connection terminated|connect (ECONNREFUSED|ENOENT)/.test(String((err as Error).message))
   );
 }
 
