@@ -15,6 +15,7 @@ import { insertNewUser } from '../../src/core/users/create-user.ts';
 import { createApiToken } from '../../src/core/users/sessions.ts';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/client.ts';
 import { freePort, startEmbedded, type EmbeddedServer } from '../../src/db/embedded.ts';
+import { createBoss } from '../../src/jobs/queue.ts';
 import { complaint, recordingJobs } from '../support/harness.ts';
 
 let dir: string;
@@ -108,6 +109,12 @@ test('a PostgreSQL restart under load: the process survives and answers only 2xx
   const onEscape = (err: unknown) => escaped.push(err);
   process.on('uncaughtException', onEscape);
   process.on('unhandledRejection', onEscape);
+  // pg-boss keeps a pool of its own that polls all through the restart, as in `redress serve`.
+  const bossErrors: Error[] = [];
+  const boss = createBoss(server!.url, (err) => bossErrors.push(err));
+  await boss.start();
+  await boss.createQueue('outage-probe');
+  await boss.work('outage-probe', { pollingIntervalSeconds: 0.5 }, async () => undefined);
   const statuses: number[] = [];
   let running = true;
   // Four clients keep the pool's connections checked out, so the restart hits clients in the
@@ -141,10 +148,13 @@ test('a PostgreSQL restart under load: the process survives and answers only 2xx
     await load;
   } finally {
     running = false;
+    await boss.stop({ graceful: false, wait: true });
     process.off('uncaughtException', onEscape);
     process.off('unhandledRejection', onEscape);
   }
   expect(escaped).toEqual([]);
+  // The restart did reach pg-boss, and was reported to its listener rather than thrown.
+  expect(bossErrors.length).toBeGreaterThan(0);
   expect(statuses.filter((s) => s !== 200 && s !== 201 && s !== 503)).toEqual([]);
   expect(statuses).toContain(503);
   expect(statuses.lastIndexOf(201)).toBeGreaterThan(statuses.indexOf(503));
