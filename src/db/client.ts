@@ -21,15 +21,28 @@ export interface Database {
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
+const ignore = () => undefined;
+
+/**
+ * A pooled client that can never crash the process. PostgreSQL restarting ends its connections
+ * with an 'error' event (57P01 admin shutdown, 57P03 cannot connect now, ECONNRESET); an
+ * EventEmitter 'error' without a listener is an uncaught exception. pg-pool only listens while
+ * a client is idle, so the listener is attached when the client is made: it covers the client
+ * while it connects, while it is checked out (a transaction, a backup) and while idle. The query
+ * in flight still fails, and its request answers 503.
+ */
+class SafeClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', ignore);
+  }
+}
+
 // NUMERIC comes back as a string by default; money stays a string end to end (no float drift).
 export function openDatabase(url: string, opts: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
-  // An idle client losing its server (PostgreSQL restarting) must not crash the process.
-  pool.on('error', () => undefined);
-  // A client checked out when the server goes away emits 'error' on itself, not on the pool;
-  // without a listener that kills the process (seen under load during a PostgreSQL restart).
-  // The query in flight still fails and the request answers 503.
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, Client: SafeClient });
+  // An idle client losing its server is reported on the pool; it is dropped and replaced.
+  pool.on('error', ignore);
   const db = drizzle(pool, { schema });
   return { pool, db, close: () => pool.end() };
 }

@@ -186,6 +186,7 @@ async function startClaimed(
   await pg.start();
   const database = opts.database ?? 'redress';
   const client = pg.getPgClient();
+  client.on('error', () => undefined); // a connection lost here fails the query, not the process
   await client.connect();
   const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
   if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);

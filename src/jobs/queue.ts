@@ -24,13 +24,20 @@ function executorFor(tx: DbOrTx): PgBoss.Db {
   };
 }
 
-export function createBoss(url: string): PgBoss {
-  return new PgBoss({
+/**
+ * pg-boss keeps its own pool; a connection it loses (PostgreSQL restarting) is reported as an
+ * 'error' event on the boss, which kills the process unless something listens. Every boss gets
+ * a listener here, so no caller can forget it; pg-boss retries its polling on its own.
+ */
+export function createBoss(url: string, onError: (err: Error) => void = () => undefined): PgBoss {
+  const boss = new PgBoss({
     connectionString: url,
     schema: 'pgboss',
     max: 4,
     application_name: 'redress-jobs',
   });
+  boss.on('error', onError);
+  return boss;
 }
 
 /**

@@ -39,14 +39,34 @@ export function problem(
     });
 }
 
-function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
-  // ENOENT: the embedded PostgreSQL's Unix socket is gone while it restarts.
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ENOENT', '57P01', '57P03', '08006', '08001', '08003'].includes(
-      code,
-    ) || /Connection terminated|connect (ECONNREFUSED|ENOENT)/.test(String((err as Error).message))
-  );
+const NETWORK_DOWN = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH'];
+// node-postgres reports a lost or refused connection in words, without a code.
+const DOWN_MESSAGE =
+  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable|the database system is (starting up|shutting down|in recovery mode)/;
+
+/**
+ * PostgreSQL is unreachable or restarting: SQLSTATE class 08 (connection exception) or 57
+ * (operator intervention: admin shutdown 57P01, crash shutdown 57P02, cannot connect now 57P03),
+ * a refused, reset or missing socket, or pg's own wording. The cause chain and an AggregateError's
+ * errors (one per address tried) are searched too.
+ */
+function isDatabaseDown(err: unknown, depth = 0): boolean {
+  if (err === null || typeof err !== 'object' || depth > 4) return false;
+  const e = err as {
+    code?: unknown;
+    syscall?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (/^(08|57)[0-9A-Z]{3}$/.test(code) || NETWORK_DOWN.includes(code)) return true;
+  // Any failure to open the socket, e.g. ENOENT when the server's Unix socket file is gone.
+  if (e.syscall === 'connect') return true;
+  if (typeof e.message === 'string' && DOWN_MESSAGE.test(e.message)) return true;
+  if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseDown(inner, depth + 1)))
+    return true;
+  return isDatabaseDown(e.cause, depth + 1);
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -99,7 +119,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         code: 'conflict',
       });
     }
-    if (isDatabaseDown(err) || (cause !== undefined && isDatabaseDown(cause))) {
+    if (isDatabaseDown(err)) {
       void reply.header('Retry-After', '5');
       return problem(reply, request, 503, {
         title: 'The database is unavailable; try again shortly.',
