@@ -3,11 +3,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { silentLogger, type Ctx } from '../../src/core/shared/context.ts';
-import { insertNewUser } from '../../src/core/users/create-user.ts';
-import { createApiToken } from '../../src/core/users/sessions.ts';
 import { createTestDatabase } from '../support/db.ts';
-import { complaint, recordingJobs } from '../support/harness.ts';
+import { adminApiToken, complaint } from '../support/harness.ts';
 import { BIN, freePort, REPO_ROOT } from '../support/processes.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -17,20 +14,7 @@ let output = '';
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const admin = await insertNewUser(database.db, {
-    email: 'admin@example.test',
-    name: 'Ada Admin',
-    role: 'admin',
-    password: 'correct horse battery',
-  });
-  const ctx: Ctx = {
-    actor: { kind: 'user', id: admin.id, role: 'admin', name: 'Ada Admin' },
-    database,
-    now: () => new Date(),
-    log: silentLogger,
-    jobs: recordingJobs(),
-  };
-  token = (await createApiToken(ctx, { name: 'cluster test', scopes: ['cases:write'] })).token;
+  token = await adminApiToken(database, 'cluster test');
 });
 
 afterAll(async () => {

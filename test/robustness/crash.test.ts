@@ -4,11 +4,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { silentLogger, type Ctx } from '../../src/core/shared/context.ts';
-import { insertNewUser } from '../../src/core/users/create-user.ts';
-import { createApiToken } from '../../src/core/users/sessions.ts';
 import { createTestDatabase } from '../support/db.ts';
-import { complaint, recordingJobs } from '../support/harness.ts';
+import { adminApiToken, complaint } from '../support/harness.ts';
 import { BIN, freePort, REPO_ROOT } from '../support/processes.ts';
 
 const BURST = 240;
@@ -20,20 +17,7 @@ let server: ChildProcess | null = null;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const admin = await insertNewUser(database.db, {
-    email: 'admin@example.test',
-    name: 'Ada Admin',
-    role: 'admin',
-    password: 'correct horse battery',
-  });
-  const ctx: Ctx = {
-    actor: { kind: 'user', id: admin.id, role: 'admin', name: 'Ada Admin' },
-    database,
-    now: () => new Date(),
-    log: silentLogger,
-    jobs: recordingJobs(),
-  };
-  token = (await createApiToken(ctx, { name: 'crash test', scopes: ['cases:write'] })).token;
+  token = await adminApiToken(database, 'crash test');
 });
 
 afterAll(async () => {

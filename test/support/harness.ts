@@ -7,6 +7,7 @@ import type { Role } from '../../src/core/shared/roles.rules.ts';
 import { insertNewUser } from '../../src/core/users/create-user.ts';
 import { createApiToken } from '../../src/core/users/sessions.ts';
 import { createTestDatabase } from './db.ts';
+import type { Database } from '../../src/db/client.ts';
 
 export interface SentJob {
   name: string;
@@ -119,4 +120,22 @@ export function apiCaller(getApi: () => FastifyInstance) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
     return { status: res.statusCode, body: res.json() as Record<string, any> };
   };
+}
+
+/** An admin and a `cases:write` API token for them, for tests that drive a server process. */
+export async function adminApiToken(database: Database, name: string): Promise<string> {
+  const admin = await insertNewUser(database.db, {
+    email: 'admin@example.test',
+    name: 'Ada Admin',
+    role: 'admin',
+    password: 'correct horse battery',
+  });
+  const ctx: Ctx = {
+    actor: { kind: 'user', id: admin.id, role: 'admin', name: 'Ada Admin' },
+    database,
+    now: () => new Date(),
+    log: silentLogger,
+    jobs: recordingJobs(),
+  };
+  return (await createApiToken(ctx, { name, scopes: ['cases:write'] })).token;
 }
