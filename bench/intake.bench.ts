@@ -49,8 +49,12 @@ async function wrk(
       'wrk.method = "POST"',
       'wrk.headers["Content-Type"] = "application/json"',
       `wrk.headers["Authorization"] = "Bearer ${token}"`,
+      // Every wrk thread starts with the same random seed: number the threads in setup().
+      'local threads = 0',
+      'function setup(thread) threads = threads + 1; thread:set("tid", threads) end',
       'local n = 0',
-      'local id = tostring(math.random(1, 1e9))',
+      'local id',
+      'function init(args) id = tostring(os.time()) .. "-" .. tostring(tid) end',
       'request = function()',
       '  n = n + 1',
       `  return wrk.format(nil, nil, nil, ${JSON.stringify(head)} .. "c" .. id .. "-" .. n .. "@example.com" .. ${JSON.stringify(tail)})`,

@@ -20,15 +20,16 @@ import { recordVerdict } from '../../src/core/resolutions/record-verdict.ts';
 import { decideApproval } from '../../src/core/restitution/decide-approval.ts';
 import { grantRestitution } from '../../src/core/restitution/grant-restitution.ts';
 import type { Actor } from '../../src/core/shared/context.ts';
-import { complaint, makeDesk, type Desk } from '../support/harness.ts';
+import { complaint, makeDesk, recordingJobs, type Desk } from '../support/harness.ts';
 
 let desk: Desk;
+const jobs = recordingJobs();
 let agent: Actor;
 let other: Actor;
 let supervisor: Actor;
 
 beforeAll(async () => {
-  desk = await makeDesk();
+  desk = await makeDesk({ jobs });
   agent = await desk.makeUser('agent', 'Sam Agent');
   other = await desk.makeUser('agent', 'Lee Agent');
   supervisor = await desk.makeUser('supervisor', 'Ravi Supervisor');
@@ -136,6 +137,29 @@ describe('SLA clocks', () => {
       await checkSla(system, { caseId: answered.id, clock: 'first_response', stage: 'breach' }),
     ).toBe('not_needed');
     expect((await events(late.id)).filter((t) => t === 'sla_breached')).toHaveLength(1);
+  });
+
+  test('a clock starts with its due-soon check, which queues the breach check when it runs', async () => {
+    desk.clock.set('2026-11-23T10:00:00Z');
+    const before = jobs.sent.length;
+    const c = await open({ receivedAt: '2026-11-23T10:00:00Z' });
+    const checks = () =>
+      jobs.sent
+        .slice(before)
+        .filter((j) => j.name === 'sla-check' && (j.data as { caseId: string }).caseId === c.id)
+        .map(
+          (j) => `${(j.data as { clock: string }).clock}/${(j.data as { stage: string }).stage}`,
+        );
+    expect(checks().sort()).toEqual(['first_response/due_soon', 'resolution/due_soon']);
+    desk.clock.set('2026-11-23T17:15:00Z');
+    const check = { caseId: c.id, clock: 'first_response', stage: 'due_soon' } as const;
+    expect(await checkSla(desk.system, check)).toBe('fired');
+    const breach = jobs.sent.at(-1);
+    expect(breach?.data).toEqual({ ...check, stage: 'breach' });
+    expect(breach?.startAfter?.toISOString()).toBe(c.firstResponseDueAt?.toISOString());
+    // Run again (a pause and resume re-queue it): no second alert, but the breach check follows.
+    expect(await checkSla(desk.system, check)).toBe('duplicate');
+    expect(checks().filter((k) => k === 'first_response/breach')).toHaveLength(2);
   });
 
   test('a check that runs before the due time reschedules itself', async () => {

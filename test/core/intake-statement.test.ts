@@ -3,6 +3,7 @@
 // the one-statement path must stay correct under concurrent writers.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type PgBoss from 'pg-boss';
+import { intakeCounts } from '../../src/core/cases/intake-batch.ts';
 import { openCase } from '../../src/core/cases/open-case.ts';
 import { silentLogger, type Ctx, type JobSender } from '../../src/core/shared/context.ts';
 import { createBoss, ensureQueues, jobSender } from '../../src/jobs/queue.ts';
@@ -153,4 +154,53 @@ test('a statement that fails writes nothing; the transaction path then stores th
     [r.case.customerId],
   );
   expect(rows[0].n).toBe(1);
+});
+
+test('complaints arriving together share statements, each stored whole; a conflict fails only its own case', async () => {
+  const ctx = systemCtx(jobSender(boss));
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await desk.database.pool.query(sql, params)).rows[0].n);
+  const before = await count(`SELECT count(*) AS n FROM cases`);
+  const written = { ...intakeCounts };
+  // 40 at once: more than the statements in flight, so later ones wait and travel together.
+  // Two of them carry one idempotency key, so a shared statement fails on it and its cases are
+  // written one by one instead.
+  const results = await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      openCase(ctx, from(`together-${i}@example.com`), {
+        ...(i === 17 || i === 31 ? { idempotencyKey: 'together-key' } : {}),
+      }),
+    ),
+  );
+  const ids = new Set(results.map((r) => r.case.id));
+  expect(ids.size).toBe(39);
+  expect(results[17]?.case.id).toBe(results[31]?.case.id);
+  expect(await count(`SELECT count(*) AS n FROM cases`)).toBe(before + 39);
+  // Fewer statements than cases: they were grouped.
+  expect(intakeCounts.cases - written.cases).toBe(39);
+  expect(intakeCounts.statements - written.statements).toBeLessThan(39);
+  // Every case has its own customer, contact, first step, opening event and jobs.
+  for (const [i, r] of results.entries()) {
+    const id = r.case.id;
+    // The two requests with one key share the winner's case (and its customer).
+    if (i !== 17 && i !== 31)
+      expect(r.case.customerId).toBe(
+        (
+          await desk.database.pool.query(
+            `SELECT customer_id FROM customer_contacts WHERE value = $1`,
+            [`together-${i}@example.com`],
+          )
+        ).rows[0]?.customer_id,
+      );
+    expect(await count(`SELECT count(*) AS n FROM case_steps WHERE case_id = $1`, [id])).toBe(1);
+    const event = (
+      await desk.database.pool.query(`SELECT data FROM case_events WHERE case_id = $1`, [id])
+    ).rows;
+    expect(event).toHaveLength(1);
+    expect(event[0].data.reference).toBe(r.case.reference);
+    expect(
+      await count(`SELECT count(*) AS n FROM pgboss.job WHERE data->>'caseId' = $1`, [id]),
+    ).toBe(3); // the acknowledgement and each clock's due-soon check
+  }
+  expect(new Set(results.map((r) => r.case.reference)).size).toBe(39);
 });

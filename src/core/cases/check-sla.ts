@@ -1,6 +1,7 @@
 // A due-soon or breach check for one SLA clock. The check recomputes the clock (pauses may have
 // moved the due time): too early → re-queued for the new time; met or paused → nothing; due soon
-// or breached → one timeline event and one alert, exactly once per clock and stage.
+// or breached → one timeline event and one alert, exactly once per clock and stage. A clock
+// starts with its due-soon check only; that check queues the breach check for the due time.
 import { JOBS } from '../../contracts/jobs.ts';
 import { notify } from '../notifications/notification.repo.ts';
 import { claimEffect } from '../promises/promise.repo.ts';
@@ -33,6 +34,17 @@ export async function checkSla(
           input.stage === 'breach' ? state.dueAt : new Date(state.dueAt.getTime() - windowMs);
         await ctx.jobs.send(tx, [{ name: JOBS.slaCheck.name, data: input, startAfter: at }]);
         return 'rescheduled';
+      }
+      if (input.stage === 'due_soon' && state.dueAt) {
+        // Queued even when this stage already fired: a pause and resume re-queue the due-soon
+        // check, and the breach check (itself exactly-once) must follow it again.
+        await ctx.jobs.send(tx, [
+          {
+            name: JOBS.slaCheck.name,
+            data: { ...input, stage: 'breach' },
+            startAfter: state.dueAt,
+          },
+        ]);
       }
       if (!(await claimEffect(tx, `sla:${input.stage}:${input.clock}:${row.id}`, now)))
         return 'duplicate';

@@ -4,7 +4,7 @@
 // the jobs, begin and commit). Written as one statement of data-modifying CTEs it is one round
 // trip, and atomic without an explicit transaction. `open-case.ts` falls back to the
 // step-by-step transaction whenever this statement cannot decide alone (a race on a unique key).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.ts';
@@ -29,11 +29,10 @@ export interface IntakeStatement {
   ownerId: string | null;
   idempotencyKey: string | null;
   event: Omit<typeof caseEvents.$inferInsert, 'caseId'>;
-  /** The job queue's own insert for this case's jobs, or null when there are none. */
-  jobs: SQL | null;
 }
 
 const caseColumns = Object.entries(getTableColumns(cases));
+const caseColumnsByKey = new Map(caseColumns);
 const dialect = new PgDialect();
 
 /** Turns a raw `cases` row (column names, driver values) into the row Drizzle would return. */
@@ -52,82 +51,156 @@ export function isUniqueViolation(err: unknown): boolean {
   return (cause as { code?: unknown }).code === '23505';
 }
 
-export async function insertCaseInOneStatement(
-  database: Database,
-  s: IntakeStatement,
-): Promise<CaseRow> {
-  const id = s.caseRow.id;
-  if (!id) throw new Error('the intake statement needs the case id chosen in advance');
-  const owner = s.ownerId === null ? sql`(${leastLoadedAgentSql()})` : sql`${s.ownerId}::uuid`;
-  const insertCase = database.db
-    .insert(cases)
-    .values({ ...s.caseRow, customerId: sql`(SELECT id FROM customer)`, ownerId: owner })
-    .returning()
-    .getSQL();
-  const statement = sql`
-    WITH input_contacts AS (
-      SELECT kind, value FROM json_to_recordset(${JSON.stringify(s.contacts)}::json)
-        AS x(kind text, value text)
+/**
+ * One intake's values as a JSON record: the case's columns in their driver form (JSON columns
+ * kept as JSON), and what the statement needs to find the customer and write the rest.
+ */
+function toRecord(s: IntakeStatement, ord: number, columns: string[]): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    ord,
+    contacts: s.contacts,
+    customer_id: randomUUID(),
+    first_name: s.newCustomer.firstName ?? null,
+    last_name: s.newCustomer.lastName ?? null,
+    lifetime_value: s.newCustomer.lifetimeValue ?? '0',
+    currency: s.newCustomer.currency ?? 'GBP',
+    owner_id: s.ownerId,
+    idempotency_key: s.idempotencyKey,
+    event_at: s.event.at.toISOString(),
+    actor_id: s.event.actorId ?? null,
+    actor_label: s.event.actorLabel,
+    event_type: s.event.type,
+    event_data: s.event.data ?? {},
+  };
+  const row = s.caseRow as Record<string, unknown>;
+  for (const key of columns) {
+    const column = caseColumnsByKey.get(key) as (typeof caseColumns)[number][1];
+    const value = row[key];
+    record[column.name] =
+      value === null || value === undefined
+        ? null
+        : column.dataType === 'json'
+          ? value
+          : column.mapToDriverValue(value);
+  }
+  return record;
+}
+
+/**
+ * The statement for `columns` of the case row. Its text depends only on those columns (the same
+ * for every intake), never on how many cases it carries, so it is planned once per connection.
+ */
+function intakeSql(columns: string[], jobs: SQL | null, records: string, ownerFallback: SQL): SQL {
+  const cols = columns.map((key) => caseColumnsByKey.get(key) as (typeof caseColumns)[number][1]);
+  const declared = sql.raw(cols.map((c) => `"${c.name}" ${c.getSQLType()}`).join(', '));
+  const names = sql.raw(cols.map((c) => `"${c.name}"`).join(', '));
+  const fromInput = sql.raw(cols.map((c) => `i."${c.name}"`).join(', '));
+  return sql`
+    WITH input AS (
+      SELECT * FROM json_to_recordset(${records}::json) AS x(
+        ord int, contacts json, customer_id uuid, first_name text, last_name text,
+        lifetime_value numeric, currency text, owner_id uuid, idempotency_key text,
+        event_at timestamptz, actor_id uuid, actor_label text, event_type text, event_data jsonb,
+        ${declared})
+    ),
+    input_contacts AS (
+      SELECT i.ord, c.kind, c.value
+      FROM input i, json_to_recordset(i.contacts) AS c(kind text, value text)
     ),
     existing AS (
-      SELECT cc.customer_id AS id FROM ${customerContacts} cc
-      JOIN input_contacts i ON cc.kind = i.kind AND cc.value = i.value
-      LIMIT 1
+      SELECT DISTINCT ON (ic.ord) ic.ord, cc.customer_id AS id
+      FROM input_contacts ic
+      JOIN ${customerContacts} cc ON cc.kind = ic.kind AND cc.value = ic.value
+      ORDER BY ic.ord
     ),
-    new_customer AS (
-      INSERT INTO ${customers} (first_name, last_name, lifetime_value, currency)
-      SELECT ${s.newCustomer.firstName ?? null}, ${s.newCustomer.lastName ?? null},
-        ${s.newCustomer.lifetimeValue ?? '0'}::numeric, ${s.newCustomer.currency ?? 'GBP'}
-      WHERE NOT EXISTS (SELECT 1 FROM existing)
-      RETURNING id
+    customer AS (
+      SELECT i.ord, COALESCE(e.id, i.customer_id) AS id, e.id IS NULL AS is_new
+      FROM input i LEFT JOIN existing e ON e.ord = i.ord
     ),
-    customer AS (SELECT id FROM existing UNION ALL SELECT id FROM new_customer),
+    new_customers AS (
+      INSERT INTO ${customers} (id, first_name, last_name, lifetime_value, currency)
+      SELECT i.customer_id, i.first_name, i.last_name, i.lifetime_value, i.currency
+      FROM input i JOIN customer c ON c.ord = i.ord AND c.is_new
+    ),
     -- A known customer gains the contacts they did not have; one owned by someone else is
     -- skipped. A new customer's contacts are never skipped: when a concurrent intake took one
     -- first, the statement fails and the caller retries and finds that customer.
     known_contacts AS (
       INSERT INTO ${customerContacts} (customer_id, kind, value)
-      SELECT existing.id, i.kind, i.value FROM existing, input_contacts i
+      SELECT c.id, ic.kind, ic.value
+      FROM customer c JOIN input_contacts ic ON ic.ord = c.ord WHERE NOT c.is_new
       ON CONFLICT DO NOTHING
     ),
     new_contacts AS (
       INSERT INTO ${customerContacts} (customer_id, kind, value)
-      SELECT new_customer.id, i.kind, i.value FROM new_customer, input_contacts i
+      SELECT c.id, ic.kind, ic.value
+      FROM customer c JOIN input_contacts ic ON ic.ord = c.ord WHERE c.is_new
     ),
-    new_case AS (${insertCase}),
-    ${
-      s.idempotencyKey === null
-        ? sql``
-        : // No ON CONFLICT: a key already taken aborts the whole statement, and the caller
-          // replays the first request's case instead.
-          sql`claimed_key AS (
-            INSERT INTO ${idempotencyKeys} (key, case_id) SELECT ${s.idempotencyKey}, id FROM new_case
-          ),`
-    }
-    first_step AS (
+    new_cases AS (
+      INSERT INTO ${cases} (customer_id, owner_id, ${names})
+      SELECT c.id, COALESCE(i.owner_id, (${ownerFallback})), ${fromInput}
+      FROM input i JOIN customer c ON c.ord = i.ord
+      ORDER BY i.ord
+      RETURNING *
+    ),
+    -- No ON CONFLICT: a key already taken aborts the whole statement, and the caller replays
+    -- the first request's case instead.
+    claimed_keys AS (
+      INSERT INTO ${idempotencyKeys} (key, case_id)
+      SELECT i.idempotency_key, n.id
+      FROM new_cases n JOIN input i ON i.id = n.id WHERE i.idempotency_key IS NOT NULL
+    ),
+    first_steps AS (
       INSERT INTO ${caseSteps} (case_id, step_key, done_by, done_at)
-      SELECT id, 'listen', NULL, ${s.event.at.toISOString()}::timestamptz FROM new_case
+      SELECT n.id, 'listen', NULL, i.event_at FROM new_cases n JOIN input i ON i.id = n.id
     ),
     opened AS (
       INSERT INTO ${caseEvents} (case_id, at, actor_id, actor_label, type, data)
-      SELECT id, ${s.event.at.toISOString()}::timestamptz, ${s.event.actorId ?? null}::uuid,
-        ${s.event.actorLabel}, ${s.event.type},
-        ${JSON.stringify(s.event.data ?? {})}::jsonb
-          || jsonb_build_object('reference', reference, 'ownerId', owner_id)
-      FROM new_case
+      SELECT n.id, i.event_at, i.actor_id, i.actor_label, i.event_type,
+        i.event_data || jsonb_build_object('reference', n.reference, 'ownerId', n.owner_id)
+      FROM new_cases n JOIN input i ON i.id = n.id
+      ORDER BY i.ord
     )
-    ${s.jobs === null ? sql`` : sql`, queued_jobs AS (${s.jobs})`}
-    SELECT * FROM new_case`;
+    ${jobs === null ? sql`` : sql`, queued_jobs AS (${jobs})`}
+    SELECT * FROM new_cases`;
+}
+
+/**
+ * Writes every given case (and the job queue's insert for all their jobs) in one statement:
+ * all of them or none. Returns the rows in the order given.
+ */
+export async function insertCasesInOneStatement(
+  database: Database,
+  items: IntakeStatement[],
+  jobs: SQL | null,
+): Promise<CaseRow[]> {
+  const first = items[0];
+  if (!first) return [];
+  const columns = Object.keys(first.caseRow)
+    .filter((key) => caseColumnsByKey.has(key))
+    .sort();
+  if (!columns.includes('id'))
+    throw new Error('the intake statement needs case ids chosen in advance');
+  const records = JSON.stringify(items.map((s, i) => toRecord(s, i, columns)));
+  const query = dialect.sqlToQuery(intakeSql(columns, jobs, records, leastLoadedAgentSql()));
   // A named statement is parsed and planned once per connection: planning this many CTEs costs
-  // more than running them. The name follows the text, which differs only by the optional parts.
-  const query = dialect.sqlToQuery(statement);
-  const name = `redress_intake_${createHash('sha1').update(query.sql).digest('hex').slice(0, 16)}`;
+  // more than running them. The name follows the text.
+  let name = statementNames.get(query.sql);
+  if (!name) {
+    name = `redress_intake_${createHash('sha1').update(query.sql).digest('hex').slice(0, 16)}`;
+    statementNames.set(query.sql, name);
+  }
   const result = await database.pool.query<Record<string, unknown>>({
     name,
     text: query.sql,
     values: query.params,
   });
-  const raw = result.rows[0];
-  if (!raw) throw new Error('the intake statement returned no case');
-  return toCaseRow(raw);
+  const byId = new Map(result.rows.map((raw) => [raw.id as string, toCaseRow(raw)]));
+  return items.map((s) => {
+    const row = byId.get(s.caseRow.id as string);
+    if (!row) throw new Error('the intake statement returned no case');
+    return row;
+  });
 }
+
+const statementNames = new Map<string, string>();

@@ -32,7 +32,8 @@ import {
 } from './case.repo.ts';
 import { routeAttention } from '../spokesperson/route-attention.ts';
 import { planSlaChecks } from './sla-schedule.ts';
-import { insertCaseInOneStatement, isUniqueViolation } from './intake.repo.ts';
+import { isUniqueViolation } from './intake.repo.ts';
+import { writeCase, writesStatements } from './intake-batch.ts';
 import { record, type EventType } from './timeline.ts';
 
 type Input = ReturnType<typeof OpenCaseInput.parse>;
@@ -105,13 +106,6 @@ export interface OpenCaseOptions {
 export interface OpenCaseResult {
   case: CaseRow;
   isReplay: boolean;
-}
-
-export interface OpenCaseOptions {
-  idempotencyKey?: string;
-  suppressAcknowledgement?: boolean;
-  /** More work that must commit with the new case (an email's attachments). */
-  alsoInTransaction?: (tx: Tx, row: CaseRow) => Promise<void>;
 }
 
 export async function openCase(
@@ -207,7 +201,8 @@ async function insertInOneStatement(
 ): Promise<OpenCaseResult | null> {
   // An activist or public-facing case is routed (R14) inside a transaction; so are those.
   const needsRouting = opts.isPublicFacing === true || reading.complainerType === 'activist';
-  if (!ctx.jobs.asStatement || input.customer.id || input.ownerId || needsRouting) return null;
+  const jobs = ctx.jobs;
+  if (!writesStatements(jobs) || input.customer.id || input.ownerId || needsRouting) return null;
   if (opts.alsoInTransaction) return null;
   const key = opts.idempotencyKey ?? null;
   if (key && (await findIdempotent(ctx.database.db, key))) return null;
@@ -220,24 +215,26 @@ async function insertInOneStatement(
     now,
     opts.suppressAcknowledgement,
   );
-  const queued = await ctx.jobs.asStatement(planned.jobs);
   try {
-    const row = await insertCaseInOneStatement(ctx.database, {
-      contacts: input.customer.contacts.map(normaliseContact),
-      newCustomer: newCustomerRow(input.customer),
-      caseRow: planned.caseRow,
-      ownerId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-      idempotencyKey: key,
-      event: {
-        at: now,
-        actorId: actorId(ctx),
-        actorLabel: actorLabel(ctx),
-        type: 'case_opened' satisfies EventType,
-        data: planned.opened,
+    const row = await writeCase(
+      ctx.database,
+      jobs,
+      {
+        contacts: input.customer.contacts.map(normaliseContact),
+        newCustomer: newCustomerRow(input.customer),
+        caseRow: planned.caseRow,
+        ownerId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+        idempotencyKey: key,
+        event: {
+          at: now,
+          actorId: actorId(ctx),
+          actorLabel: actorLabel(ctx),
+          type: 'case_opened' satisfies EventType,
+          data: planned.opened,
+        },
       },
-      jobs: queued.statement,
-    });
-    queued.committed();
+      planned.jobs,
+    );
     return { case: row, isReplay: false };
   } catch (err) {
     if (isUniqueViolation(err)) return null;

@@ -41,9 +41,10 @@ export interface SlaPlan {
 }
 
 /**
- * Pure: the due times to store (for ordering the queue) and the due-soon and breach checks to
- * queue for each running clock. Handlers re-check the clock, so an early or duplicate check is
- * harmless and a moved due time simply reschedules.
+ * Pure: the due times to store (for ordering the queue) and the first check to queue for each
+ * running clock — the due-soon check, which queues the breach check when it runs (check-sla.ts):
+ * one job per clock at intake, where every row written costs throughput. Handlers re-check the
+ * clock, so an early or duplicate check is harmless and a moved due time simply reschedules.
  */
 export function planSlaChecks(
   row: ClockFacts,
@@ -58,18 +59,11 @@ export function planSlaChecks(
     if (state.status !== 'running' || !state.dueAt) continue;
     plan.due[clock === 'first_response' ? 'firstResponseDueAt' : 'resolutionDueAt'] = state.dueAt;
     const soon = new Date(state.dueAt.getTime() - settings.dueSoonMinutes * 60_000);
-    plan.jobs.push(
-      {
-        name: JOBS.slaCheck.name,
-        data: { caseId: row.id, clock, stage: 'due_soon' },
-        startAfter: soon,
-      },
-      {
-        name: JOBS.slaCheck.name,
-        data: { caseId: row.id, clock, stage: 'breach' },
-        startAfter: state.dueAt,
-      },
-    );
+    plan.jobs.push({
+      name: JOBS.slaCheck.name,
+      data: { caseId: row.id, clock, stage: 'due_soon' },
+      startAfter: soon,
+    });
   }
   return plan;
 }
