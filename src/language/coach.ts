@@ -40,6 +40,14 @@ function feelingSpan(draft: string, feelings: readonly Feeling[] | undefined): S
   return null;
 }
 
+/** The sentence a span sits in. */
+function sentenceOf(text: string, span: Span): string {
+  const before = text.slice(0, span.start);
+  const start = Math.max(...['.', '!', '?'].map((c) => before.lastIndexOf(c))) + 1;
+  const rest = text.slice(span.end).search(/[.!?]/);
+  return text.slice(start, rest === -1 ? text.length : span.end + rest);
+}
+
 function nameSpan(draft: string, name: string | undefined): Span | null {
   const n = name?.trim();
   if (!n) return null;
@@ -53,7 +61,7 @@ export function coach(draft: string, context: CoachContext = {}): CoachResult {
 
   const apology = firstMatch(draft, P.APOLOGY);
   const conditional = matches(draft, P.CONDITIONAL_APOLOGY);
-  const blame = matches(draft, P.BLAME_SHIFT);
+  const blame = matches(draft, P.BLAME_SHIFT).filter((s) => !P.OWNED.test(sentenceOf(draft, s)));
   const thanks = firstMatch(draft, P.THANKS);
   const name = nameSpan(draft, context.customerFirstName);
   const feeling = feelingSpan(draft, context.confirmedFeelings);
