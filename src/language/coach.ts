@@ -48,6 +48,12 @@ function sentenceOf(text: string, span: Span): string {
   return text.slice(start, rest === -1 ? text.length : span.end + rest);
 }
 
+/** How many characters remain in the span's sentence after it. */
+function restOfSentence(text: string, span: Span): number {
+  const rest = text.slice(span.end).search(/[.!?]/);
+  return rest === -1 ? text.length - span.end : rest;
+}
+
 function nameSpan(draft: string, name: string | undefined): Span | null {
   const n = name?.trim();
   if (!n) return null;
@@ -61,7 +67,14 @@ export function coach(draft: string, context: CoachContext = {}): CoachResult {
 
   const apology = firstMatch(draft, P.APOLOGY);
   const conditional = matches(draft, P.CONDITIONAL_APOLOGY);
-  const blame = matches(draft, P.BLAME_SHIFT).filter((s) => !P.OWNED.test(sentenceOf(draft, s)));
+  const blame = [
+    ...matches(draft, P.BLAME_SHIFT),
+    ...matches(draft, P.BLAME_NAMED),
+    // "sorry, but…" followed by a fix in the same sentence is news, not an excuse
+    ...matches(draft, P.SORRY_BUT).filter(
+      (s) => firstMatch(draft.slice(s.end, s.end + restOfSentence(draft, s)), P.ACTION) === null,
+    ),
+  ].filter((s) => !P.OWNED.test(sentenceOf(draft, s)));
   const thanks = firstMatch(draft, P.THANKS);
   const name = nameSpan(draft, context.customerFirstName);
   const feeling = feelingSpan(draft, context.confirmedFeelings);
