@@ -287,6 +287,10 @@ describe('blame and excuses, by kind', () => {
     // "sorry, but…" and "that said"
     ['sorry-but', "I'm sorry, but the offer ended last week.", true],
     ['sorry-but', "We're sorry. Having said that, the sign was on the door.", true],
+    ['sorry-but', 'Sorry, but we are unable to move the booking.', true],
+    ['sorry-but', "Apologies, but we don't price-match online offers.", true],
+    ['sorry-but', "Sorry, but you can't bring pets on board.", true],
+    ['sorry-but', 'Sorry, but the model is now discontinued.', true],
     ['sorry-but', "Sorry, but I've already cancelled the order.", false],
     ['sorry-but', 'Sorry, but we have refunded you in full.', false],
     ['sorry-but', 'Sorry, but the charge has been reversed.', false],
@@ -301,6 +305,17 @@ describe('blame and excuses, by kind', () => {
     ['excuse', 'We were not told the venue had changed.', true],
     ['excuse', 'Our site relies on the payment gateway, which was down.', true],
     ['excuse', 'You can rely on your feedback reaching the team.', false],
+    // someone else's product or partner, the customer's own contractor, "I'm only the…"
+    ['excuse', 'The bakery we work with sent the wrong cake.', true],
+    ['excuse', 'The plumber you hired yourself damaged the pipe.', true],
+    ['excuse', 'The surgery moved your slot without telling us.', true],
+    ['excuse', "I'm just the messenger on this one.", true],
+    ['excuse', 'It failed because your subscription had lapsed.', true],
+    ['excuse', 'The screen froze because of an Android bug.', true],
+    ['excuse', 'Your mobile provider blocks that kind of text.', true],
+    ['excuse', "The landlord's repairs are finished, so the hall reopens on Monday.", false],
+    ['excuse', "Sorry, but your card expired, so I've sent you a new one.", false],
+    ['excuse', 'The screen froze because of a bug in our app.', false],
     // a sentence that owns the failure is not an excuse, even naming a cause
     ['owned', 'The courier was late, but that is no excuse: we should have called you.', false],
     ['owned', 'The mistake was ours, not the warehouse team.', false],

@@ -70,6 +70,7 @@ export function coach(draft: string, context: CoachContext = {}): CoachResult {
   const blame = [
     ...matches(draft, P.BLAME_SHIFT),
     ...matches(draft, P.BLAME_NAMED),
+    ...matches(draft, P.BLAME_NAMED_CAUSE),
     // "sorry, but…" followed by a fix in the same sentence is news, not an excuse
     ...matches(draft, P.SORRY_BUT).filter(
       (s) => firstMatch(draft.slice(s.end, s.end + restOfSentence(draft, s)), P.ACTION) === null,
