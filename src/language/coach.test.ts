@@ -187,6 +187,15 @@ describe('coach findings', () => {
     expect(f?.suggestion.length).toBeGreaterThan(10);
   });
 
+  test('one excuse found by several patterns gives one finding', () => {
+    const r = coach('Sorry, but the courier never delivered it, so it is out of our hands.');
+    const spans = r.findings.filter((f) => f.rule === 'apology.excuse').map((f) => f.span);
+    expect(spans.length).toBeGreaterThan(0);
+    for (const [i, a] of spans.entries()) {
+      for (const b of spans.slice(i + 1)) expect((a?.end ?? 0) <= (b?.start ?? 0)).toBe(true);
+    }
+  });
+
   test('a good closing reply draws no warnings or errors', () => {
     const draft =
       'Hi Ana, I am sorry we sent the wrong size, and I can see how frustrating that was. Thank you for telling us. ' +
