@@ -74,7 +74,8 @@ function run(title: string, flags: readonly string[], rows: Labelled[]): LabelSc
 export function evalCoach(): LabelScore[] | null {
   const written = readJsonl<Labelled>('coach-written.jsonl');
   run('coach detections, drafts written for this eval', WRITTEN_FLAGS, written);
-  // 208 drafts labelled on every detection before the coach was run on them (eval/README.md).
+  // 408 drafts (208 split tune/test, the rest tune-only) labelled on every detection before the
+  // coach was run on them (eval/README.md).
   const drafts = readJsonl<Labelled & { id: string }>('coach-drafts.jsonl').map(
     ({ id: _id, ...r }) => r,
   );
