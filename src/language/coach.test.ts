@@ -187,6 +187,15 @@ describe('coach findings', () => {
     expect(f?.suggestion.length).toBeGreaterThan(10);
   });
 
+  test('one excuse found by several patterns gives one finding', () => {
+    const r = coach('Sorry, but the courier never delivered it, so it is out of our hands.');
+    const spans = r.findings.filter((f) => f.rule === 'apology.excuse').map((f) => f.span);
+    expect(spans.length).toBeGreaterThan(0);
+    for (const [i, a] of spans.entries()) {
+      for (const b of spans.slice(i + 1)) expect((a?.end ?? 0) <= (b?.start ?? 0)).toBe(true);
+    }
+  });
+
   test('a good closing reply draws no warnings or errors', () => {
     const draft =
       'Hi Ana, I am sorry we sent the wrong size, and I can see how frustrating that was. Thank you for telling us. ' +
@@ -234,5 +243,100 @@ describe('coach findings', () => {
       openPromises: [{ what: 'call back', dueAt: '2025-01-03T16:00:00Z' }],
     });
     expect(r.findings.some((f) => f.rule === 'promise.open')).toBe(true);
+  });
+});
+
+describe('blame and excuses, by kind', () => {
+  test.each<[string, string, boolean]>([
+    // an outsider as the subject of a failure, named or not
+    ['outsider', 'Sorry, the seller never sent the tracking number.', true],
+    ['outsider', 'Yodel have damaged the box on the way to you.', true],
+    ['outsider', 'The warehouse in Derby is running two days behind.', true],
+    ['outsider', 'The delivery firm we use had a breakdown yesterday.', true],
+    ['outsider', 'Your order was cancelled by the marketplace.', true],
+    ['outsider', 'Gatwick grounded every departure for an hour.', true],
+    ['outsider', 'Our app is hosted by an outside company.', true],
+    ['outsider', 'The hold-up was a backlog at the sorting office.', true],
+    ['outsider', "The fault sits on the network operator's side.", true],
+    ['outsider', 'We depend on the port for every container, and it was shut.', true],
+    ['outsider', "I've contacted the seller and they'll refund you today.", false],
+    ['outsider', 'The supplier has now dispatched the part.', false],
+    ['outsider', 'I spoke with the hotel and they will keep the room for you.', false],
+    ['outsider', 'The bank holiday opening hours are on our website.', false],
+    // a colleague singled out, or "not my shift"
+    ['colleague', 'The advisor you spoke to on Monday promised something we cannot do.', true],
+    ['colleague', 'Our weekend staff forgot to lock the unit.', true],
+    ['colleague', "I wasn't on duty when it happened.", true],
+    ['colleague', 'The technician was off sick, so the visit was moved.', true],
+    ['colleague', "I've asked my colleague in billing to ring you.", false],
+    ['colleague', "There's no excuse for how our technician spoke to you.", false],
+    // the customer's own doing
+    ['customer', 'The label on the box does say hand wash only.', true],
+    ['customer', 'The listing clearly states the size in centimetres.', true],
+    ['customer', 'Your postcode was entered incorrectly.', true],
+    ['customer', 'As you ticked the no-refund fare, we cannot refund it.', true],
+    ['customer', 'The voucher had expired by the time you used it.', true],
+    ['customer', 'Next time, please check the date before booking.', true],
+    ['customer', 'Lots of customers mix up the two dates.', true],
+    ['customer', 'As you selected express delivery, it arrives tomorrow.', false],
+    // weather, seasons, busy days
+    ['weather', 'Heavy snow kept the drivers off the roads.', true],
+    ['weather', 'The rain flooded the car park, so we closed early.', true],
+    ['weather', 'The summer rush means orders are slower.', true],
+    ['weather', "It's been a hectic weekend in the shop.", true],
+    ['weather', 'The kitchen was snowed under with orders.', true],
+    ['weather', 'The weather has improved, so the ferry sails at 9am.', false],
+    // policy, rules and cover
+    ['policy', "I'm afraid I'm not permitted to change the name on the ticket.", true],
+    ['policy', 'Your plan does not cover water damage.', true],
+    ['policy', 'By law we must keep the item for 30 days.', true],
+    ['policy', 'The terms say no refunds after the event.', true],
+    ['policy', 'Tickets cannot be exchanged once printed.', true],
+    ['policy', 'Our policy is to refund any cancelled booking, so yours is refunded.', false],
+    // "sorry, but…" and "that said"
+    ['sorry-but', "I'm sorry, but the offer ended last week.", true],
+    ['sorry-but', "We're sorry. Having said that, the sign was on the door.", true],
+    ['sorry-but', 'Sorry, but we are unable to move the booking.', true],
+    ['sorry-but', "Apologies, but we don't price-match online offers.", true],
+    ['sorry-but', "Sorry, but you can't bring pets on board.", true],
+    ['sorry-but', 'Sorry, but the model is now discontinued.', true],
+    ['sorry-but', "Sorry, but I've already cancelled the order.", false],
+    ['sorry-but', 'Sorry, but we have refunded you in full.', false],
+    ['sorry-but', 'Sorry, but the charge has been reversed.', false],
+    ['sorry-but', "Sorry, but good news: it's in stock again.", false],
+    ['sorry-but', "Sorry, but there's nothing to pay, as the charge has been refunded.", false],
+    // minimising and excuses
+    ['excuse', 'Errors happen from time to time.', true],
+    ['excuse', 'We tried everything we could.', true],
+    ['excuse', 'Delays like this are normal in winter.', true],
+    ['excuse', "It isn't something we can change, I'm afraid.", true],
+    ['excuse', 'Nobody was home when the driver called.', true],
+    ['excuse', 'We were not told the venue had changed.', true],
+    ['excuse', 'Our site relies on the payment gateway, which was down.', true],
+    ['excuse', 'You can rely on your feedback reaching the team.', false],
+    // someone else's product or partner, the customer's own contractor, "I'm only the…"
+    ['excuse', 'The bakery we work with sent the wrong cake.', true],
+    ['excuse', 'The plumber you hired yourself damaged the pipe.', true],
+    ['excuse', 'The surgery moved your slot without telling us.', true],
+    ['excuse', "I'm just the messenger on this one.", true],
+    ['excuse', 'It failed because your subscription had lapsed.', true],
+    ['excuse', 'The screen froze because of an Android bug.', true],
+    ['excuse', 'Your mobile provider blocks that kind of text.', true],
+    ['excuse', "The landlord's repairs are finished, so the hall reopens on Monday.", false],
+    ['excuse', "Sorry, but your card expired, so I've sent you a new one.", false],
+    ['excuse', 'The screen froze because of a bug in our app.', false],
+    // a sentence that owns the failure is not an excuse, even naming a cause
+    ['owned', 'The courier was late, but that is no excuse: we should have called you.', false],
+    ['owned', 'The mistake was ours, not the warehouse team.', false],
+    ['owned', 'Sorry; the storm held us up, but we should still have kept you posted.', false],
+  ])('%s: %j is %s', (_kind, draft, expected) => {
+    const r = coach(draft);
+    expect(r.has.blameShift).toBe(expected);
+    // every excuse found shows the words it rests on
+    for (const f of r.findings.filter((x) => x.rule === 'apology.excuse')) {
+      expect(f.span).not.toBeNull();
+      expect(draft.slice(f.span?.start, f.span?.end)).toBe(f.span?.text);
+      expect(f.span?.text.length).toBeGreaterThan(2);
+    }
   });
 });

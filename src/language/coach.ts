@@ -40,6 +40,31 @@ function feelingSpan(draft: string, feelings: readonly Feeling[] | undefined): S
   return null;
 }
 
+/** The sentence a span sits in. */
+function sentenceOf(text: string, span: Span): string {
+  const before = text.slice(0, span.start);
+  const start = Math.max(...['.', '!', '?'].map((c) => before.lastIndexOf(c))) + 1;
+  const rest = text.slice(span.end).search(/[.!?]/);
+  return text.slice(start, rest === -1 ? text.length : span.end + rest);
+}
+
+/** Spans in reading order, each kept only if it does not overlap one already kept (several
+ * excuse patterns can find the same words). */
+function withoutOverlaps(spans: Span[]): Span[] {
+  const kept: Span[] = [];
+  for (const s of [...spans].sort((x, y) => x.start - y.start || y.end - x.end)) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || s.start >= last.end) kept.push(s);
+  }
+  return kept;
+}
+
+/** How many characters remain in the span's sentence after it. */
+function restOfSentence(text: string, span: Span): number {
+  const rest = text.slice(span.end).search(/[.!?]/);
+  return rest === -1 ? text.length - span.end : rest;
+}
+
 function nameSpan(draft: string, name: string | undefined): Span | null {
   const n = name?.trim();
   if (!n) return null;
@@ -53,7 +78,15 @@ export function coach(draft: string, context: CoachContext = {}): CoachResult {
 
   const apology = firstMatch(draft, P.APOLOGY);
   const conditional = matches(draft, P.CONDITIONAL_APOLOGY);
-  const blame = matches(draft, P.BLAME_SHIFT);
+  const blame = withoutOverlaps([
+    ...P.BLAME_SHIFT.flatMap((re) => matches(draft, re)),
+    ...matches(draft, P.BLAME_NAMED),
+    ...matches(draft, P.BLAME_NAMED_CAUSE),
+    // "sorry, but…" followed by a fix in the same sentence is news, not an excuse
+    ...matches(draft, P.SORRY_BUT).filter(
+      (s) => firstMatch(draft.slice(s.end, s.end + restOfSentence(draft, s)), P.ACTION) === null,
+    ),
+  ]).filter((s) => !P.OWNED.test(sentenceOf(draft, s)));
   const thanks = firstMatch(draft, P.THANKS);
   const name = nameSpan(draft, context.customerFirstName);
   const feeling = feelingSpan(draft, context.confirmedFeelings);
