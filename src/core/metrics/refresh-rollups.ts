@@ -1,0 +1,119 @@
+// Keeps the metric rollups current (docs/metrics.md, "Rollups"). Run every minute by a pg-boss
+// schedule and on demand; intake and case actions never write to the rollups. Only the local
+// days touched since the last refresh are recomputed: the cases with a new timeline event (and
+// every case of their customers), the customers with new activity, and the day that just ended.
+// One instance refreshes at a time (an advisory lock); the others skip the tick.
+import { DateTime } from 'luxon';
+import { loadSettings } from '../settings/settings.repo.ts';
+import type { Ctx } from '../shared/context.ts';
+import {
+  clearRollups,
+  currentMarks,
+  dropRollupState,
+  firstCaseDay,
+  loadRollupState,
+  recomputeDays,
+  saveRollupState,
+  touchedDays,
+  withRollupLock,
+} from './rollup.repo.ts';
+import { daysBetween } from './rollup.rules.ts';
+
+/** Days recomputed per transaction while the rollup is built from scratch. */
+const BUILD_CHUNK_DAYS = 31;
+
+export interface RefreshOutcome {
+  /** Another instance held the lock: nothing was done. */
+  skipped: boolean;
+  /** The rollup was built from scratch (first run, a time zone change, or asked for). */
+  rebuilt: boolean;
+  /** The local days recomputed. */
+  days: number;
+  throughDay: string | null;
+  ms: number;
+}
+
+export async function refreshRollups(
+  ctx: Ctx,
+  opts: { rebuild?: boolean } = {},
+): Promise<RefreshOutcome> {
+  const started = performance.now();
+  const outcome = await withRollupLock(ctx.database, async () => {
+    const db = ctx.database.db;
+    const { calendar } = await loadSettings(db);
+    const timeZone = calendar.timeZone;
+    const now = ctx.now();
+    const today = DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
+    const marks = await currentMarks(db);
+    const state = await loadRollupState(db);
+    const rebuild =
+      opts.rebuild === true || !state || state.timeZone !== timeZone || now < state.asOf;
+    if (rebuild) {
+      const first = await firstCaseDay(db, timeZone);
+      const days = first && first < today ? daysBetween(first, today) : [];
+      ctx.log.info({ days: days.length, timeZone }, 'building the metric rollups');
+      await db.transaction(async (tx) => {
+        await dropRollupState(tx);
+        await clearRollups(tx);
+      });
+      for (let i = 0; i < days.length; i += BUILD_CHUNK_DAYS) {
+        const chunk = days.slice(i, i + BUILD_CHUNK_DAYS);
+        await db.transaction((tx) => recomputeDays(tx, chunk, timeZone, now));
+      }
+      await saveRollupState(
+        db,
+        {
+          timeZone,
+          throughDay: today,
+          asOf: now,
+          eventMark: marks.event,
+          eventMarkBefore: marks.event,
+          activityMark: marks.activity,
+          activityMarkBefore: marks.activity,
+        },
+        now,
+      );
+      return { rebuilt: true, days: days.length };
+    }
+    // The previous refresh's marks are scanned again: an event written by a transaction that
+    // was still open then (its id below the mark) is seen now.
+    const touched = await touchedDays(
+      db,
+      {
+        eventFrom: state.eventMarkBefore,
+        eventTo: marks.event,
+        activityFrom: state.activityMarkBefore,
+        activityTo: marks.activity,
+      },
+      timeZone,
+      today,
+    );
+    const ended = state.throughDay < today ? daysBetween(state.throughDay, today) : [];
+    const days = [...new Set([...touched, ...ended])].sort();
+    await db.transaction(async (tx) => {
+      await recomputeDays(tx, days, timeZone, now);
+      await saveRollupState(
+        tx,
+        {
+          timeZone,
+          throughDay: today,
+          asOf: now,
+          eventMark: marks.event,
+          eventMarkBefore: state.eventMark,
+          activityMark: marks.activity,
+          activityMarkBefore: state.activityMark,
+        },
+        now,
+      );
+    });
+    return { rebuilt: false, days: days.length };
+  });
+  const ms = Math.round(performance.now() - started);
+  if (!outcome) return { skipped: true, rebuilt: false, days: 0, throughDay: null, ms };
+  const result: RefreshOutcome = { skipped: false, ...outcome, throughDay: null, ms };
+  const state = await loadRollupState(ctx.database.db);
+  result.throughDay = state?.throughDay ?? null;
+  if (outcome.rebuilt)
+    ctx.log.info({ days: outcome.days, ms, throughDay: result.throughDay }, 'metric rollups built');
+  return result;
+}
