@@ -12,6 +12,7 @@ import {
   dropRollupState,
   firstCaseDay,
   loadRollupState,
+  rebuildLinks,
   recomputeDays,
   saveRollupState,
   touchedDays,
@@ -58,8 +59,9 @@ export async function refreshRollups(
       });
       for (let i = 0; i < days.length; i += BUILD_CHUNK_DAYS) {
         const chunk = days.slice(i, i + BUILD_CHUNK_DAYS);
-        await db.transaction((tx) => recomputeDays(tx, chunk, timeZone, now));
+        await db.transaction((tx) => recomputeDays(tx, chunk, timeZone, now, { links: false }));
       }
+      await db.transaction((tx) => rebuildLinks(tx, timeZone, today));
       await saveRollupState(
         db,
         {

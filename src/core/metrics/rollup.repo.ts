@@ -260,26 +260,29 @@ const GRAIN_SETS = sql`GROUPING SETS ((day), (day, channel), (day, category), (d
   (day, channel, category, owner_id))`;
 const GRAIN = sql`7 - GROUPING(channel, category, owner_id)`;
 
-/** Recomputes every rollup row of `days`, in the caller's transaction, at the clock `asOf`. */
+/**
+ * Recomputes every rollup row of `days`, in the caller's transaction, at the clock `asOf`.
+ * Without `links` the per-customer facts are left to `rebuildLinks` (a build from scratch).
+ */
 export async function recomputeDays(
   tx: DbOrTx,
   days: readonly string[],
   timeZone: string,
   asOf: Date,
+  opts: { links: boolean } = { links: true },
 ): Promise<void> {
   if (days.length === 0) return;
   const list = sql`${pgArray(days)}::date[]`;
   const ranges = dayRanges(days, timeZone);
-  for (const t of [
+  const tables = [
     'metrics_day_cases',
     'metrics_day_times',
     'metrics_day_pending',
-    'metrics_day_customers',
     'metrics_day_closed',
     'metrics_day_closed_pending',
-    'metrics_day_retention',
-  ])
-    await tx.execute(sql`DELETE FROM ${sql.raw(t)} WHERE day = ANY(${list})`);
+    ...(opts.links ? ['metrics_day_customers', 'metrics_day_retention'] : []),
+  ];
+  for (const t of tables) await tx.execute(sql`DELETE FROM ${sql.raw(t)} WHERE day = ANY(${list})`);
 
   await tx.execute(sql`DROP TABLE IF EXISTS rollup_received`);
   await tx.execute(
@@ -321,12 +324,13 @@ export async function recomputeDays(
       SELECT day, channel, category, owner_id, NOT fr_fixed, answered, fr_due_at, resolved, res_due_at
       FROM rollup_received WHERE NOT (fr_fixed AND res_fixed)`,
   );
-  await tx.execute(
-    sql`INSERT INTO metrics_day_customers (day, received_at, prev_at, prev2_at, recovered,
-        prev_recovered_at, lifetime_value)
-      SELECT day, received_at, prev_at, prev2_at, recovered, prev_recovered_at, lifetime_value
-      FROM (${customerFacts(ranges, timeZone)}) f`,
-  );
+  if (opts.links)
+    await tx.execute(
+      sql`INSERT INTO metrics_day_customers (day, received_at, prev_at, prev2_at, recovered,
+          prev_recovered_at, lifetime_value)
+        SELECT day, received_at, prev_at, prev2_at, recovered, prev_recovered_at, lifetime_value
+        FROM (${customerFacts(ranges, timeZone)}) f`,
+    );
 
   await tx.execute(sql`DROP TABLE IF EXISTS rollup_closed`);
   await tx.execute(
@@ -344,10 +348,50 @@ export async function recomputeDays(
       SELECT f.day, f.channel, f.category, f.owner_id, d.completed_at
       FROM rollup_closed f JOIN debriefs d ON d.case_id = f.id WHERE d.completed_at > ${asOf}`,
   );
+  if (opts.links)
+    await tx.execute(
+      sql`INSERT INTO metrics_day_retention (day, closed_at, prev_at, active_again, prev_active_again_at)
+        SELECT day, closed_at, prev_at, active_again, prev_active_again_at
+        FROM (${retentionFacts(ranges, timeZone)}) f`,
+    );
+}
+
+/**
+ * The per-customer facts of every day before `throughDay` at once: the same values as
+ * customerFacts and retentionFacts, from one pass over each customer's cases in order (a case
+ * at a time would look every customer up once per case).
+ */
+export async function rebuildLinks(
+  tx: DbOrTx,
+  timeZone: string,
+  throughDay: string,
+): Promise<void> {
+  await tx.execute(sql`TRUNCATE metrics_day_customers, metrics_day_retention`);
+  const recovered = sql`coalesce(c.verdict IN ('meets', 'exceeds'), false)`;
+  const before = sql`ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING`;
+  await tx.execute(
+    sql`INSERT INTO metrics_day_customers (day, received_at, prev_at, prev2_at, recovered,
+        prev_recovered_at, lifetime_value)
+      SELECT x.day, x.received_at, x.prev_at, x.prev2_at, x.recovered, x.prev_recovered_at,
+        cu.lifetime_value
+      FROM (SELECT (c.received_at AT TIME ZONE ${timeZone})::date AS day, c.received_at,
+          c.customer_id, lag(c.received_at) OVER w AS prev_at,
+          lag(c.received_at, 2) OVER w AS prev2_at, ${recovered} AS recovered,
+          max(c.received_at) FILTER (WHERE ${recovered}) OVER (w ${before}) AS prev_recovered_at
+        FROM cases c WINDOW w AS (PARTITION BY c.customer_id ORDER BY c.received_at, c.id)) x
+      JOIN customers cu ON cu.id = x.customer_id
+      WHERE x.prev_at IS NOT NULL AND x.day < ${throughDay}::date`,
+  );
   await tx.execute(
     sql`INSERT INTO metrics_day_retention (day, closed_at, prev_at, active_again, prev_active_again_at)
       SELECT day, closed_at, prev_at, active_again, prev_active_again_at
-      FROM (${retentionFacts(ranges, timeZone)}) f`,
+      FROM (SELECT (c.closed_at AT TIME ZONE ${timeZone})::date AS day, c.closed_at,
+          lag(c.closed_at) OVER w AS prev_at, c.active_again,
+          max(c.closed_at) FILTER (WHERE c.active_again) OVER (w ${before}) AS prev_active_again_at
+        FROM (SELECT k.id, k.customer_id, k.closed_at, ${activeAgain('k')} AS active_again
+          FROM cases k WHERE k.closed_at IS NOT NULL AND k.verdict IN ('meets', 'exceeds')) c
+        WINDOW w AS (PARTITION BY c.customer_id ORDER BY c.closed_at, c.id)) x
+      WHERE prev_at IS NOT NULL AND day < ${throughDay}::date`,
   );
 }
 
