@@ -9,6 +9,7 @@ import { frDecided, frMet, isAccepted, resDecided, resMet } from './outcomes.ts'
 import {
   addToHistogram,
   binSql,
+  nextDay,
   percentileHours,
   type Histogram,
   type Split,
@@ -137,17 +138,28 @@ export async function touchedDays(
 
 const pgArray = (xs: readonly string[]) => `{${xs.map((x) => `"${x}"`).join(',')}}`;
 
-/** A FROM item `r(lo, hi)` of instant ranges. */
-export function rangesOf(ranges: ReadonlyArray<{ from: Date; to: Date }>): SQL {
-  return sql`unnest(${pgArray(ranges.map((r) => r.from.toISOString()))}::timestamptz[],
-    ${pgArray(ranges.map((r) => r.to.toISOString()))}::timestamptz[]) AS r(lo, hi)`;
+/** Which instants a fact query reads: a condition on the case's received or closed column. */
+export type Ranges = (column: SQL) => SQL;
+
+const anyOf = (parts: SQL[]) =>
+  parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` OR `)})`;
+
+/** Instant ranges [from, to), each read through the index on the column. */
+export function rangesOf(ranges: ReadonlyArray<{ from: Date; to: Date }>): Ranges {
+  return (col) => anyOf(ranges.map((r) => sql`(${col} >= ${r.from} AND ${col} < ${r.to})`));
 }
 
-/** A FROM item `r(lo, hi)` of the local days' instant ranges. */
-function dayRanges(days: readonly string[], timeZone: string): SQL {
-  return sql`(SELECT (x::timestamp AT TIME ZONE ${timeZone}) AS lo,
-      ((x + 1)::timestamp AT TIME ZONE ${timeZone}) AS hi
-    FROM unnest(${pgArray(days)}::date[]) x) r`;
+/** Local days, consecutive ones merged into one range, cut at local midnight by PostgreSQL. */
+function dayRanges(days: readonly string[], timeZone: string): Ranges {
+  const runs: Array<[string, string]> = [];
+  for (const d of [...days].sort()) {
+    const last = runs[runs.length - 1];
+    const next = nextDay(d);
+    if (last && last[1] === d) last[1] = next;
+    else runs.push([d, next]);
+  }
+  const at = (d: string) => sql`(${d}::date::timestamp AT TIME ZONE ${timeZone})`;
+  return (col) => anyOf(runs.map(([a, b]) => sql`(${col} >= ${at(a)} AND ${col} < ${at(b)})`));
 }
 
 export interface Filters {
@@ -168,7 +180,7 @@ function filterSql(f: Filters, alias: string): SQL {
 const minutes = (to: string) => sql.raw(binSql(`extract(epoch FROM ${to} - received_at) / 60`));
 
 /** The cases received in `ranges`: one row each with every count it adds to. */
-function receivedFacts(ranges: SQL, timeZone: string, now: Date, f: Filters = {}): SQL {
+function receivedFacts(ranges: Ranges, timeZone: string, now: Date, f: Filters = {}): SQL {
   return sql`SELECT (c.received_at AT TIME ZONE ${timeZone})::date AS day,
       c.id, c.customer_id, c.channel, c.category, c.owner_id,
       first_response_at IS NOT NULL AS answered,
@@ -193,23 +205,23 @@ function receivedFacts(ranges: SQL, timeZone: string, now: Date, f: Filters = {}
       coalesce(pr.kept, 0) AS kept, coalesce(pr.broken, 0) AS broken,
       coalesce(rs.cost, 0) AS cost, coalesce(rs.n, 0) AS n_rest,
       (SELECT cu.lifetime_value FROM customers cu WHERE cu.id = c.customer_id) AS ltv
-    FROM ${ranges} JOIN cases c ON c.received_at >= r.lo AND c.received_at < r.hi
+    FROM cases c
     LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE p.status = 'kept') AS kept,
         count(*) FILTER (WHERE p.status = 'broken') AS broken
       FROM promises p WHERE p.case_id = c.id) pr ON true
     LEFT JOIN LATERAL (SELECT sum(x.amount) AS cost, count(*) AS n
       FROM restitutions x WHERE x.case_id = c.id AND x.status = 'granted') rs ON true
-    WHERE ${filterSql(f, 'c')}`;
+    WHERE ${ranges(sql`c.received_at`)} AND ${filterSql(f, 'c')}`;
 }
 
 /** The received cases that are not their customer's first, with the facts per-customer counts need. */
-function customerFacts(ranges: SQL, timeZone: string): SQL {
+function customerFacts(ranges: Ranges, timeZone: string): SQL {
   return sql`SELECT (c.received_at AT TIME ZONE ${timeZone})::date AS day, c.received_at,
       pv.prev[1] AS prev_at, pv.prev[2] AS prev2_at,
       coalesce(c.verdict IN ('meets', 'exceeds'), false) AS recovered,
       pr.received_at AS prev_recovered_at,
       (SELECT cu.lifetime_value FROM customers cu WHERE cu.id = c.customer_id) AS lifetime_value
-    FROM ${ranges} JOIN cases c ON c.received_at >= r.lo AND c.received_at < r.hi
+    FROM cases c
     CROSS JOIN LATERAL (SELECT array_agg(e.received_at ORDER BY e.received_at DESC, e.id DESC) AS prev
       FROM (SELECT e.received_at, e.id FROM cases e WHERE e.customer_id = c.customer_id
         AND (e.received_at, e.id) < (c.received_at, c.id)
@@ -217,7 +229,7 @@ function customerFacts(ranges: SQL, timeZone: string): SQL {
     LEFT JOIN LATERAL (SELECT e.received_at FROM cases e WHERE e.customer_id = c.customer_id
         AND (e.received_at, e.id) < (c.received_at, c.id) AND e.verdict IN ('meets', 'exceeds')
         ORDER BY e.received_at DESC, e.id DESC LIMIT 1) pr ON true
-    WHERE pv.prev IS NOT NULL`;
+    WHERE ${ranges(sql`c.received_at`)} AND pv.prev IS NOT NULL`;
 }
 
 const activeAgain = (alias: string) => {
@@ -227,30 +239,30 @@ const activeAgain = (alias: string) => {
 };
 
 /** The cases closed in `ranges`: recovered, active again afterwards, debriefs due and done. */
-function closedFacts(ranges: SQL, timeZone: string, now: Date, f: Filters = {}): SQL {
+function closedFacts(ranges: Ranges, timeZone: string, now: Date, f: Filters = {}): SQL {
   return sql`SELECT (c.closed_at AT TIME ZONE ${timeZone})::date AS day,
       c.id, c.channel, c.category, c.owner_id,
       coalesce(c.verdict IN ('meets', 'exceeds'), false) AS recovered,
       coalesce(c.verdict IN ('meets', 'exceeds'), false) AND ${activeAgain('c')} AS active_again,
       coalesce(db.due, 0) AS due, coalesce(db.done, 0) AS done
-    FROM ${ranges} JOIN cases c ON c.closed_at >= r.lo AND c.closed_at < r.hi
+    FROM cases c
     LEFT JOIN LATERAL (SELECT count(*) AS due, count(*) FILTER (WHERE d.completed_at <= ${now}) AS done
       FROM debriefs d WHERE d.case_id = c.id) db ON true
-    WHERE ${filterSql(f, 'c')}`;
+    WHERE ${ranges(sql`c.closed_at`)} AND ${filterSql(f, 'c')}`;
 }
 
 /** Recovered closures after an earlier recovered closure of the same customer. */
-function retentionFacts(ranges: SQL, timeZone: string): SQL {
+function retentionFacts(ranges: Ranges, timeZone: string): SQL {
   const recoveredClosed = sql`e.customer_id = c.customer_id AND e.closed_at IS NOT NULL
     AND e.verdict IN ('meets', 'exceeds') AND (e.closed_at, e.id) < (c.closed_at, c.id)`;
   return sql`SELECT (c.closed_at AT TIME ZONE ${timeZone})::date AS day, c.closed_at,
       pv.closed_at AS prev_at, ${activeAgain('c')} AS active_again,
       (SELECT e.closed_at FROM cases e WHERE ${recoveredClosed} AND ${activeAgain('e')}
         ORDER BY e.closed_at DESC, e.id DESC LIMIT 1) AS prev_active_again_at
-    FROM ${ranges} JOIN cases c ON c.closed_at >= r.lo AND c.closed_at < r.hi
+    FROM cases c
     CROSS JOIN LATERAL (SELECT e.closed_at FROM cases e WHERE ${recoveredClosed}
       ORDER BY e.closed_at DESC, e.id DESC LIMIT 1) pv
-    WHERE c.verdict IN ('meets', 'exceeds')`;
+    WHERE ${ranges(sql`c.closed_at`)} AND c.verdict IN ('meets', 'exceeds')`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,10 +444,8 @@ function rolledWhere(r: Rolled, withGrain = true): SQL {
   return sql`${grain} day >= ${fromDay}::date AND day < ${toDay}::date AND ${filterSql(r.scope, 't')}`;
 }
 
-function liveRanges(r: Rolled): SQL {
-  // No live instants: an empty range keeps the query's shape.
-  const ranges = r.split.live.length > 0 ? r.split.live : [{ from: new Date(0), to: new Date(0) }];
-  return rangesOf(ranges);
+function liveRanges(r: Rolled): Ranges {
+  return rangesOf(r.split.live);
 }
 
 const bucketOf = (r: Rolled) => sql`date_trunc(${r.scope.period.bucket}, day::timestamp)`;

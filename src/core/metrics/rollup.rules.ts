@@ -122,3 +122,8 @@ export function daysBetween(from: string, to: string): string[] {
     days.push(d.toISODate()!);
   return days;
 }
+
+/** The local day after `day` (ISO dates). */
+export function nextDay(day: string): string {
+  return DateTime.fromISO(day, { zone: 'utc' }).plus({ days: 1 }).toISODate()!;
+}
