@@ -169,3 +169,18 @@ export const metricsDayRetention = pgTable(
   },
   (t) => [index('metrics_day_retention_prev').on(t.prevAt, t.day)],
 );
+
+/**
+ * Retention of the customers who never complained, per period start, with the case event and
+ * activity ids it was counted at: a query adds what changed since for the customers concerned.
+ * Filled on first use and recounted by the refresh job while it is in use.
+ */
+export const metricsQuietCache = pgTable('metrics_quiet_cache', {
+  start: ts('start').primaryKey(),
+  base: integer('base').notNull(),
+  active: integer('active').notNull(),
+  eventMark: bigint('event_mark', { mode: 'number' }).notNull(),
+  activityMark: bigint('activity_mark', { mode: 'number' }).notNull(),
+  computedAt: ts('computed_at').notNull(),
+  usedAt: ts('used_at').notNull(),
+});

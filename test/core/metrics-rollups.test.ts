@@ -234,3 +234,40 @@ describe('several instances', () => {
     await expectSameAsLive({});
   });
 });
+
+describe('customers who never complained: the kept count', () => {
+  const quiet = async () => {
+    const r = await report({ metrics: 'retention_never_complained' });
+    return r.metrics[0]!.total;
+  };
+  const kept = async () =>
+    (
+      await desk.database.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM metrics_quiet_cache WHERE start = '2026-11-02T00:00:00Z'`,
+      )
+    ).rows[0]!.n;
+
+  test('counted once, then kept current: new activity and a first complaint', async () => {
+    expect(await quiet()).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
+    expect(await kept()).toBe(1);
+    // E was active in September (before the period) and now again in November: retained.
+    await recordCustomerActivity(desk.ctxFor(manager), {
+      items: [{ customerId: data.customers.E, at: '2026-11-10T09:00:00Z', kind: 'visit' }],
+    });
+    expect(await quiet()).toEqual({ value: 1, numerator: 2, denominator: 2 });
+    // D complains for the first time (a case and its opening event, as intake writes them): D
+    // is no longer a customer who never complained.
+    await desk.database.db.execute(sql`WITH c AS (
+        INSERT INTO cases (customer_id, channel, received_at, account, severity, status,
+          first_response_target, resolution_target)
+        VALUES (${data.customers.D}, 'email', '2026-11-22T09:00Z', 'Late again', 'normal', 'new',
+          '{}'::jsonb, '{}'::jsonb) RETURNING id)
+      INSERT INTO case_events (case_id, at, actor_label, type)
+        SELECT id, '2026-11-22T09:00Z', 'system:test', 'case_opened' FROM c`);
+    expect(await quiet()).toEqual({ value: 1, numerator: 1, denominator: 1 });
+    // Counting from scratch agrees.
+    await desk.database.db.execute(sql`DELETE FROM metrics_quiet_cache`);
+    expect(await quiet()).toEqual({ value: 1, numerator: 1, denominator: 1 });
+    expect(await kept()).toBe(1);
+  });
+});

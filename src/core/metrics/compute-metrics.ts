@@ -13,7 +13,6 @@ import {
   customerCounts,
   debriefCounts,
   groupLabels,
-  neverComplainedCounts,
   promiseCounts,
   restitutionCounts,
   retentionCounts,
@@ -21,6 +20,7 @@ import {
   type Cell,
   type Scope,
 } from './metrics.repo.ts';
+import { neverComplainedCells } from './never-complained.ts';
 import { assembleMetrics, mergeCells, type Point } from './metrics.rules.ts';
 import {
   loadRollupState,
@@ -82,9 +82,9 @@ export async function computeMetrics(ctx: Ctx, raw: unknown) {
   const rolled = await rollupFor(db, scope);
   const work = rolled ? await rolledWork(db, rolled, names) : liveWork(db, scope, names);
   // The comparison group is measured over the whole period only: per bucket it would scan every
-  // quiet customer once per bucket.
+  // quiet customer once per bucket. Its count is kept per period start (never-complained.ts).
   if (names.includes('retention_never_complained'))
-    work.push(neverComplainedCounts(db, scope, [{ b: null, at: period.from }]));
+    work.push(neverComplainedCells(ctx.database, scope));
   const recurrence = names.includes('recurrence_after_fix')
     ? await recurrencePoints(ctx, q.problemId)
     : [];

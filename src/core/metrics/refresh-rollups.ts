@@ -11,6 +11,8 @@ import {
   currentMarks,
   dropRollupState,
   firstCaseDay,
+  loadQuietCount,
+  quietStartsToRecount,
   loadRollupState,
   rebuildLinks,
   recomputeDays,
@@ -19,6 +21,11 @@ import {
   withRollupLock,
 } from './rollup.repo.ts';
 import { daysBetween } from './rollup.rules.ts';
+import { recountNeverComplained } from './never-complained.ts';
+import { resolvePeriod } from './period.rules.ts';
+
+const QUIET_RECOUNT_MS = 3_600_000;
+const QUIET_UNUSED_MS = 2 * 86_400_000;
 
 /** Days recomputed per transaction while the rollup is built from scratch. */
 const BUILD_CHUNK_DAYS = 31;
@@ -110,6 +117,7 @@ export async function refreshRollups(
     });
     return { rebuilt: false, days: days.length };
   });
+  if (outcome) await recountQuiet(ctx);
   const ms = Math.round(performance.now() - started);
   if (!outcome) return { skipped: true, rebuilt: false, days: 0, throughDay: null, ms };
   const result: RefreshOutcome = { skipped: false, ...outcome, throughDay: null, ms };
@@ -118,4 +126,24 @@ export async function refreshRollups(
   if (outcome.rebuilt)
     ctx.log.info({ days: outcome.days, ms, throughDay: result.throughDay }, 'metric rollups built');
   return result;
+}
+
+/**
+ * The kept counts of customers who never complained: the dashboard's default period start is
+ * counted ahead of its first request, counts older than an hour are recounted (the additions a
+ * query makes grow with time), and starts nobody asked for in two days are dropped.
+ */
+async function recountQuiet(ctx: Ctx): Promise<void> {
+  const db = ctx.database.db;
+  const now = ctx.now();
+  const { calendar } = await loadSettings(db);
+  const resolved = resolvePeriod({ bucket: 'week' }, now, calendar.timeZone);
+  const starts = await quietStartsToRecount(
+    db,
+    new Date(now.getTime() - QUIET_RECOUNT_MS),
+    new Date(now.getTime() - QUIET_UNUSED_MS),
+  );
+  if ('period' in resolved && !(await loadQuietCount(db, resolved.period.from, now)))
+    starts.push(resolved.period.from);
+  for (const start of starts) await recountNeverComplained(ctx.database, start, now);
 }

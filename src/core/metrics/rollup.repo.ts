@@ -675,3 +675,110 @@ export async function rolledRetention(db: DbOrTx, r: Rolled, closed: Cell[]): Pr
       ];
     });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Retention of the customers who never complained: counted once per period start, then kept
+// current by adding, for the customers with a case opened or activity since, their count now
+// less their count then.
+
+const DAYS = sql`make_interval(days => ${RETENTION_DAYS})`;
+
+function activeIn(customer: SQL, from: SQL, to: SQL, upToActivity?: number): SQL {
+  const seen = upToActivity === undefined ? sql`` : sql`AND act.id <= ${upToActivity}`;
+  return sql`EXISTS (SELECT 1 FROM customer_activity act WHERE act.customer_id = ${customer}
+    AND act.at >= ${from} AND act.at < ${to} ${seen})`;
+}
+
+export interface QuietCount {
+  base: number;
+  active: number;
+}
+
+export async function loadQuietCount(
+  db: DbOrTx,
+  start: Date,
+  now: Date,
+): Promise<QuietCount | null> {
+  const res = await db.execute<{
+    base: number;
+    active: number;
+    em: string;
+    am: string;
+    stale_use: boolean;
+  }>(
+    sql`SELECT base, active, event_mark AS em, activity_mark AS am,
+        used_at < ${now}::timestamptz - interval '1 hour' AS stale_use
+      FROM metrics_quiet_cache WHERE start = ${start}`,
+  );
+  const row = res.rows[0];
+  if (!row) return null;
+  // Marked as in use at most once an hour, so concurrent reads rarely write.
+  if (row.stale_use)
+    await db.execute(sql`UPDATE metrics_quiet_cache SET used_at = ${now} WHERE start = ${start}`);
+  const em = Number(row.em);
+  const am = Number(row.am);
+  const s = sql`${start}::timestamptz`;
+  const x = sql`x.customer_id`;
+  const quietNow = sql`NOT EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = ${x})`;
+  // A case counts as there at the mark unless its opening event came after it.
+  const quietThen = sql`NOT EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = ${x}
+    AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = k.id AND e.type = 'case_opened'
+      AND e.id > ${em}))`;
+  const delta = await db.execute<{ base: string | null; active: string | null }>(
+    sql`WITH x AS (
+        SELECT customer_id FROM customer_activity WHERE id > ${am}
+        UNION SELECT k.customer_id FROM case_events e JOIN cases k ON k.id = e.case_id
+          WHERE e.id > ${em} AND e.type = 'case_opened'),
+      f AS (SELECT ${quietNow} AS qn, ${quietThen} AS qt,
+          ${activeIn(x, sql`${s} - ${DAYS}`, s)} AS bn,
+          ${activeIn(x, s, sql`${s} + ${DAYS}`)} AS an,
+          ${activeIn(x, sql`${s} - ${DAYS}`, s, am)} AS bt,
+          ${activeIn(x, s, sql`${s} + ${DAYS}`, am)} AS at
+        FROM x)
+      SELECT sum((qn AND bn)::int - (qt AND bt)::int) AS base,
+        sum((qn AND bn AND an)::int - (qt AND bt AND at)::int) AS active
+      FROM f`,
+  );
+  return {
+    base: row.base + Number(delta.rows[0]?.base ?? 0),
+    active: row.active + Number(delta.rows[0]?.active ?? 0),
+  };
+}
+
+/** Counts from scratch (in one snapshot with the marks) and keeps the count for `start`. */
+export async function countQuiet(
+  database: Database,
+  start: Date,
+  now: Date,
+  count: (tx: DbOrTx) => Promise<QuietCount>,
+): Promise<QuietCount> {
+  return database.db.transaction(
+    async (tx) => {
+      const marks = await currentMarks(tx);
+      const c = await count(tx);
+      await tx.execute(
+        sql`INSERT INTO metrics_quiet_cache (start, base, active, event_mark, activity_mark,
+            computed_at, used_at)
+          VALUES (${start}, ${c.base}, ${c.active}, ${marks.event}, ${marks.activity}, ${now}, ${now})
+          ON CONFLICT (start) DO UPDATE SET base = excluded.base, active = excluded.active,
+            event_mark = excluded.event_mark, activity_mark = excluded.activity_mark,
+            computed_at = excluded.computed_at`,
+      );
+      return c;
+    },
+    { isolationLevel: 'repeatable read' },
+  );
+}
+
+/** Period starts in use whose count is older than `staleBefore`; unused ones are dropped. */
+export async function quietStartsToRecount(
+  db: DbOrTx,
+  staleBefore: Date,
+  unusedBefore: Date,
+): Promise<Date[]> {
+  await db.execute(sql`DELETE FROM metrics_quiet_cache WHERE used_at < ${unusedBefore}`);
+  const res = await db.execute<{ start: string | Date }>(
+    sql`SELECT start FROM metrics_quiet_cache WHERE computed_at < ${staleBefore} ORDER BY start`,
+  );
+  return res.rows.map((r) => new Date(r.start));
+}

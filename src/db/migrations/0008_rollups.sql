@@ -82,6 +82,16 @@ CREATE TABLE "metrics_day_times" (
 	"counts" integer[] NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "metrics_quiet_cache" (
+	"start" timestamp with time zone PRIMARY KEY NOT NULL,
+	"base" integer NOT NULL,
+	"active" integer NOT NULL,
+	"event_mark" bigint NOT NULL,
+	"activity_mark" bigint NOT NULL,
+	"computed_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "metrics_rollup_state" (
 	"id" integer PRIMARY KEY NOT NULL,
 	"time_zone" text NOT NULL,
