@@ -184,3 +184,20 @@ export const metricsQuietCache = pgTable('metrics_quiet_cache', {
   computedAt: ts('computed_at').notNull(),
   usedAt: ts('used_at').notNull(),
 });
+
+/**
+ * metrics_day_customers and metrics_day_retention counted per (day, earlier day): kind 1 the
+ * previous case, 2 the one before it, 3 the previous recovered case (of recovered cases), 4 the
+ * previous recovered closure, 5 the previous one active again (of closures active again).
+ */
+export const metricsDayPairs = pgTable(
+  'metrics_day_pairs',
+  {
+    day: day(),
+    kind: smallint('kind').notNull(),
+    otherDay: date('other_day', { mode: 'string' }).notNull(),
+    n: count('n'),
+    lifetimeValue: money('lifetime_value'),
+  },
+  (t) => [index('metrics_day_pairs_kind_day').on(t.kind, t.day, t.otherDay)],
+);

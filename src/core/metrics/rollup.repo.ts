@@ -292,7 +292,7 @@ export async function recomputeDays(
     'metrics_day_pending',
     'metrics_day_closed',
     'metrics_day_closed_pending',
-    ...(opts.links ? ['metrics_day_customers', 'metrics_day_retention'] : []),
+    ...(opts.links ? ['metrics_day_customers', 'metrics_day_retention', 'metrics_day_pairs'] : []),
   ];
   for (const t of tables) await tx.execute(sql`DELETE FROM ${sql.raw(t)} WHERE day = ANY(${list})`);
 
@@ -366,6 +366,27 @@ export async function recomputeDays(
         SELECT day, closed_at, prev_at, active_again, prev_active_again_at
         FROM (${retentionFacts(ranges, timeZone)}) f`,
     );
+  if (opts.links) await insertPairs(tx, timeZone, sql`day = ANY(${list})`);
+}
+
+/** metrics_day_pairs from the per-case facts of the days matching `where`. */
+async function insertPairs(tx: DbOrTx, timeZone: string, where: SQL): Promise<void> {
+  const d = (col: string) =>
+    sql.raw(`(${col} AT TIME ZONE '${timeZone.replace(/'/g, "''")}')::date`);
+  await tx.execute(
+    sql`INSERT INTO metrics_day_pairs (day, kind, other_day, n, lifetime_value)
+      SELECT day, kind, other_day, count(*), coalesce(sum(ltv), 0) FROM (
+        SELECT day, 1 AS kind, ${d('prev_at')} AS other_day, NULL::numeric AS ltv
+          FROM metrics_day_customers WHERE ${where}
+        UNION ALL SELECT day, 2, ${d('prev2_at')}, NULL FROM metrics_day_customers
+          WHERE ${where} AND prev2_at IS NOT NULL
+        UNION ALL SELECT day, 3, ${d('prev_recovered_at')}, lifetime_value FROM metrics_day_customers
+          WHERE ${where} AND recovered AND prev_recovered_at IS NOT NULL
+        UNION ALL SELECT day, 4, ${d('prev_at')}, NULL FROM metrics_day_retention WHERE ${where}
+        UNION ALL SELECT day, 5, ${d('prev_active_again_at')}, NULL FROM metrics_day_retention
+          WHERE ${where} AND active_again AND prev_active_again_at IS NOT NULL) x
+      GROUP BY day, kind, other_day`,
+  );
 }
 
 /**
@@ -378,7 +399,7 @@ export async function rebuildLinks(
   timeZone: string,
   throughDay: string,
 ): Promise<void> {
-  await tx.execute(sql`TRUNCATE metrics_day_customers, metrics_day_retention`);
+  await tx.execute(sql`TRUNCATE metrics_day_customers, metrics_day_retention, metrics_day_pairs`);
   const recovered = sql`coalesce(c.verdict IN ('meets', 'exceeds'), false)`;
   const before = sql`ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING`;
   await tx.execute(
@@ -405,12 +426,13 @@ export async function rebuildLinks(
         WINDOW w AS (PARTITION BY c.customer_id ORDER BY c.closed_at, c.id)) x
       WHERE prev_at IS NOT NULL AND day < ${throughDay}::date`,
   );
+  await insertPairs(tx, timeZone, sql`true`);
 }
 
 export async function clearRollups(tx: DbOrTx): Promise<void> {
   await tx.execute(
     sql`TRUNCATE metrics_day_cases, metrics_day_times, metrics_day_pending, metrics_day_customers,
-      metrics_day_closed, metrics_day_closed_pending, metrics_day_retention`,
+      metrics_day_closed, metrics_day_closed_pending, metrics_day_retention, metrics_day_pairs`,
   );
 }
 
@@ -563,11 +585,84 @@ export async function rolledTimes(
 }
 
 /**
+ * Sums of metrics_day_pairs per bucket and for the whole period, for the given kinds: the
+ * pairs whose earlier day falls in the same bucket (or, for the total, in the period). Live
+ * facts join as pairs of one. Only when the period starts at a local midnight (the earlier day
+ * then says all); otherwise the per-case tables answer (below).
+ */
+async function pairSums(
+  db: DbOrTx,
+  r: Rolled,
+  kinds: number[],
+  live: SQL,
+  liveCte: SQL,
+): Promise<Map<string, Map<number, { n: number; ltv: number }>>> {
+  const { fromDay, toDay } = r.split.rolled;
+  const cs = sql`greatest(${fromDay}::date, b::date)`;
+  const res = await db.execute<{ b: string | null; kind: number; n: string; ltv: string }>(
+    sql`WITH ${liveCte}, rows AS (
+        SELECT day, kind, other_day, n, lifetime_value FROM metrics_day_pairs
+        WHERE kind = ANY(${`{${kinds.join(',')}}`}::smallint[]) AND day >= ${fromDay}::date
+          AND day < ${toDay}::date AND other_day >= ${fromDay}::date
+        UNION ALL ${live}),
+      x AS (SELECT ${bucketOf(r)} AS b, * FROM rows WHERE other_day >= ${fromDay}::date)
+      SELECT to_char(b, 'YYYY-MM-DD') AS b, kind, sum(n) FILTER (WHERE other_day >= ${cs}) AS n,
+        coalesce(sum(lifetime_value) FILTER (WHERE other_day >= ${cs}), 0) AS ltv
+      FROM x GROUP BY b, kind
+      UNION ALL
+      SELECT NULL, kind, sum(n), coalesce(sum(lifetime_value), 0) FROM x GROUP BY kind`,
+  );
+  const out = new Map<string, Map<number, { n: number; ltv: number }>>();
+  for (const row of res.rows) {
+    const key = row.b ?? '';
+    const m = out.get(key) ?? new Map<number, { n: number; ltv: number }>();
+    m.set(Number(row.kind), { n: Number(row.n ?? 0), ltv: Number(row.ltv ?? 0) });
+    out.set(key, m);
+  }
+  return out;
+}
+
+const dayOf = (col: string, tz: string) => sql`(${sql.raw(col)} AT TIME ZONE ${tz})::date`;
+
+/**
  * Per-customer counts for the whole desk (no filter, no grouping). A customer is counted in a
  * cell by their first case there: every case counts, less those whose customer's previous case
  * falls in the same cell.
  */
 export async function rolledCustomerCounts(db: DbOrTx, r: Rolled, totals: Cell[]): Promise<Cell[]> {
+  if (!r.split.fromDayStart) return rolledCustomerCountsExact(db, r, totals);
+  const tz = r.scope.period.timeZone;
+  const sums = await pairSums(
+    db,
+    r,
+    [1, 2, 3],
+    sql`SELECT day, 1, ${dayOf('prev_at', tz)}, 1, 0 FROM live
+      UNION ALL SELECT day, 2, ${dayOf('prev2_at', tz)}, 1, 0 FROM live WHERE prev2_at IS NOT NULL
+      UNION ALL SELECT day, 3, ${dayOf('prev_recovered_at', tz)}, 1, lifetime_value FROM live
+        WHERE recovered AND prev_recovered_at IS NOT NULL`,
+    sql`live AS (${customerFacts(liveRanges(r), tz)})`,
+  );
+  return totals
+    .filter((t) => t.lvl === 1 || t.lvl === 3)
+    .flatMap((t) => {
+      const m = sums.get(t.lvl === 1 ? (t.b ?? '') : '');
+      const n = (k: number) => m?.get(k)?.n ?? 0;
+      const counts = {
+        customers: (t.volume ?? 0) - n(1),
+        repeatCustomers: n(1) - n(2),
+        recoveredCustomers: (t.recoveredCases ?? 0) - n(3),
+        recoveredCost: t.recoveredCost ?? 0,
+        recoveredLifetimeValue: (t.recoveredLifetimeValue ?? 0) - (m?.get(3)?.ltv ?? 0),
+      };
+      return [
+        { lvl: t.lvl, b: t.b, g: null, ...counts },
+        { lvl: (t.lvl - 1) as Level, b: t.b, g: 'all', ...counts },
+      ];
+    });
+}
+
+/** The same from the per-case facts, for a period that starts inside a day. */
+async function rolledCustomerCountsExact(db: DbOrTx, r: Rolled, totals: Cell[]): Promise<Cell[]> {
   const { period } = r.scope;
   const { fromDay, toDay } = r.split.rolled;
   const cs = sql`greatest(${period.from}::timestamptz, (b::timestamp AT TIME ZONE ${period.timeZone}))`;
@@ -641,6 +736,34 @@ export function rolledClosedCounts(db: DbOrTx, r: Rolled): Promise<Cell[]> {
  * each customer once per cell through the previous recovered closure of the same customer.
  */
 export async function rolledRetention(db: DbOrTx, r: Rolled, closed: Cell[]): Promise<Cell[]> {
+  if (!r.split.fromDayStart) return rolledRetentionExact(db, r, closed);
+  const tz = r.scope.period.timeZone;
+  const sums = await pairSums(
+    db,
+    r,
+    [4, 5],
+    sql`SELECT day, 4, ${dayOf('prev_at', tz)}, 1, 0 FROM live
+      UNION ALL SELECT day, 5, ${dayOf('prev_active_again_at', tz)}, 1, 0 FROM live
+        WHERE active_again AND prev_active_again_at IS NOT NULL`,
+    sql`live AS (${retentionFacts(liveRanges(r), tz)})`,
+  );
+  return closed
+    .filter((t) => t.lvl === 1 || t.lvl === 3)
+    .flatMap((t) => {
+      const m = sums.get(t.lvl === 1 ? (t.b ?? '') : '');
+      const counts = {
+        recoveredClosed: (t.recoveredClosed ?? 0) - (m?.get(4)?.n ?? 0),
+        recoveredActiveAgain: (t.recoveredActiveAgain ?? 0) - (m?.get(5)?.n ?? 0),
+      };
+      return [
+        { lvl: t.lvl, b: t.b, g: null, ...counts },
+        { lvl: (t.lvl - 1) as Level, b: t.b, g: 'all', ...counts },
+      ];
+    });
+}
+
+/** The same from the per-case facts, for a period that starts inside a day. */
+async function rolledRetentionExact(db: DbOrTx, r: Rolled, closed: Cell[]): Promise<Cell[]> {
   const { period } = r.scope;
   const { fromDay, toDay } = r.split.rolled;
   const cs = sql`greatest(${period.from}::timestamptz, (b::timestamp AT TIME ZONE ${period.timeZone}))`;

@@ -88,6 +88,7 @@ describe('splitting a period between the rollup and the live tables', () => {
 
   test('partial days at both edges are live; local midnight in summer time', () => {
     const s = splitPeriod(period('2026-07-01T10:00Z', '2026-07-05T12:00Z'), '2026-08-01');
+    expect(s.fromDayStart).toBe(false);
     expect(s.rolled).toEqual({ fromDay: '2026-07-02', toDay: '2026-07-05' });
     expect(s.live).toEqual([
       { from: new Date('2026-07-01T10:00Z'), to: new Date('2026-07-01T23:00Z') },
@@ -100,6 +101,7 @@ describe('splitting a period between the rollup and the live tables', () => {
     expect(splitPeriod(p, '2026-11-23')).toEqual({
       rolled: null,
       live: [{ from: p.from, to: p.to }],
+      fromDayStart: true,
     });
   });
 

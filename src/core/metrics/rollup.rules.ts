@@ -78,6 +78,8 @@ export interface Split {
   rolled: { fromDay: string; toDay: string } | null;
   /** Instant ranges [from, to) read from the base tables. */
   live: Array<{ from: Date; to: Date }>;
+  /** The period starts at a local midnight. */
+  fromDayStart: boolean;
 }
 
 /**
@@ -93,11 +95,16 @@ export function splitPeriod(p: Period, throughDay: string): Split {
   const toLocal = DateTime.fromJSDate(p.to, { zone });
   const through = DateTime.fromISO(throughDay, { zone });
   const endDay = DateTime.min(toLocal.startOf('day'), through);
-  if (endDay <= firstDay) return { rolled: null, live: [{ from: p.from, to: p.to }] };
+  const fromDayStart = fromLocal.equals(fromLocal.startOf('day'));
+  if (endDay <= firstDay) return { rolled: null, live: [{ from: p.from, to: p.to }], fromDayStart };
   const live: Array<{ from: Date; to: Date }> = [];
   if (firstDay.toMillis() > p.from.getTime()) live.push({ from: p.from, to: firstDay.toJSDate() });
   if (endDay.toMillis() < p.to.getTime()) live.push({ from: endDay.toJSDate(), to: p.to });
-  return { rolled: { fromDay: firstDay.toISODate()!, toDay: endDay.toISODate()! }, live };
+  return {
+    rolled: { fromDay: firstDay.toISODate()!, toDay: endDay.toISODate()! },
+    live,
+    fromDayStart,
+  };
 }
 
 /** Which dimensions a query cuts by: channel 4, category 2, owner 1 (the rollup's grain). */
