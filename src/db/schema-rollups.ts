@@ -75,18 +75,23 @@ export const metricsDayCases = pgTable(
   (t) => [index('metrics_day_cases_grain_day').on(t.grain, t.day)],
 );
 
-/** Hours to first response (kind 'fr') and to resolution ('res') as counts per bin. */
+/**
+ * Hours to first response (kind 'fr') and to resolution ('res') as counts per bin, per day and
+ * also per ISO week and per month (`span`; `day` is the span's first day), so a long period
+ * merges a few rows rather than one per day.
+ */
 export const metricsDayTimes = pgTable(
   'metrics_day_times',
   {
     day: day(),
+    span: text('span').notNull(),
     grain: grain(),
     ...dims(),
     kind: text('kind').notNull(),
     bins: integer('bins').array().notNull(),
     counts: integer('counts').array().notNull(),
   },
-  (t) => [index('metrics_day_times_grain_day').on(t.grain, t.day)],
+  (t) => [index('metrics_day_times_span_grain_day').on(t.span, t.grain, t.day)],
 );
 
 /**

@@ -10,6 +10,8 @@ import {
   addToHistogram,
   binSql,
   nextDay,
+  spanEnd,
+  spanStart,
   percentileHours,
   type Histogram,
   type Split,
@@ -286,9 +288,9 @@ export async function recomputeDays(
   if (days.length === 0) return;
   const list = sql`${pgArray(days)}::date[]`;
   const ranges = dayRanges(days, timeZone);
+  await tx.execute(sql`DELETE FROM metrics_day_times WHERE span = 'day' AND day = ANY(${list})`);
   const tables = [
     'metrics_day_cases',
-    'metrics_day_times',
     'metrics_day_pending',
     'metrics_day_closed',
     'metrics_day_closed_pending',
@@ -320,8 +322,8 @@ export async function recomputeDays(
   for (const kind of ['fr', 'res'] as const) {
     const bin = sql.raw(`${kind}_bin`);
     await tx.execute(
-      sql`INSERT INTO metrics_day_times (day, grain, channel, category, owner_id, kind, bins, counts)
-        SELECT day, grain, channel, category, owner_id, ${kind},
+      sql`INSERT INTO metrics_day_times (day, span, grain, channel, category, owner_id, kind, bins, counts)
+        SELECT day, 'day', grain, channel, category, owner_id, ${kind},
           array_agg(bin ORDER BY bin), array_agg(n ORDER BY bin)
         FROM (SELECT day, ${GRAIN} AS grain, channel, category, owner_id, ${bin} AS bin, count(*)::int AS n
           FROM rollup_received WHERE ${bin} IS NOT NULL
@@ -330,6 +332,7 @@ export async function recomputeDays(
         GROUP BY day, grain, channel, category, owner_id`,
     );
   }
+  for (const span of ['week', 'month'] as const) await recomputeSpans(tx, days, span);
   await tx.execute(
     sql`INSERT INTO metrics_day_pending (day, channel, category, owner_id, fr_pending, answered,
         fr_due_at, resolved, res_due_at)
@@ -367,6 +370,27 @@ export async function recomputeDays(
         FROM (${retentionFacts(ranges, timeZone)}) f`,
     );
   if (opts.links) await insertPairs(tx, timeZone, sql`day = ANY(${list})`);
+}
+
+/** The week or month rows of metrics_day_times holding any of `days`, summed from the days. */
+async function recomputeSpans(tx: DbOrTx, days: readonly string[], span: 'week' | 'month') {
+  const starts = [...new Set(days.map((d) => spanStart(d, span)))].sort();
+  const list = sql`${pgArray(starts)}::date[]`;
+  const first = starts[0]!;
+  const end = spanEnd(starts[starts.length - 1]!, span);
+  await tx.execute(sql`DELETE FROM metrics_day_times WHERE span = ${span} AND day = ANY(${list})`);
+  await tx.execute(
+    sql`INSERT INTO metrics_day_times (day, span, grain, channel, category, owner_id, kind, bins, counts)
+      SELECT s, ${span}, grain, channel, category, owner_id, kind,
+        array_agg(bin ORDER BY bin), array_agg(n ORDER BY bin)
+      FROM (SELECT date_trunc(${span}, t.day::timestamp)::date AS s, t.grain, t.channel, t.category,
+          t.owner_id, t.kind, u.bin, sum(u.n)::int AS n
+        FROM metrics_day_times t CROSS JOIN LATERAL unnest(t.bins, t.counts) AS u(bin, n)
+        WHERE t.span = 'day' AND t.day >= ${first}::date AND t.day < ${end}::date
+          AND date_trunc(${span}, t.day::timestamp)::date = ANY(${list})
+        GROUP BY 1, 2, 3, 4, 5, 6, 7) x
+      GROUP BY s, grain, channel, category, owner_id, kind`,
+  );
 }
 
 /** metrics_day_pairs from the per-case facts of the days matching `where`. */
@@ -523,6 +547,24 @@ export function rolledCaseCounts(db: DbOrTx, r: Rolled): Promise<Cell[]> {
 
 const KEY = (lvl: number, b: string | null, g: string | null) => `${lvl}|${b ?? ''}|${g ?? ''}`;
 
+/**
+ * The metrics_day_times rows covering the rolled days: whole weeks or months of a week or month
+ * bucket from their span rows, the days around them from day rows.
+ */
+function timeRows(r: Rolled): SQL {
+  const { fromDay, toDay } = r.split.rolled;
+  const bucket = r.scope.period.bucket;
+  const days = (a: string, b: string) =>
+    sql`(t.span = 'day' AND t.day >= ${a}::date AND t.day < ${b}::date)`;
+  if (bucket === 'day') return days(fromDay, toDay);
+  let first = spanStart(fromDay, bucket);
+  if (first < fromDay) first = spanEnd(first, bucket);
+  const end = spanStart(toDay, bucket);
+  if (end <= first) return days(fromDay, toDay);
+  return sql`(${days(fromDay, first)} OR ${days(end, toDay)}
+    OR (t.span = ${bucket} AND t.day >= ${first}::date AND t.day < ${end}::date))`;
+}
+
 /** Medians and 90th percentiles of the binned times (docs/metrics.md, "Rollups"). */
 export async function rolledTimes(
   db: DbOrTx,
@@ -533,6 +575,7 @@ export async function rolledTimes(
   if (kinds.length === 0) return [];
   const { now, period } = r.scope;
   const live = receivedFacts(liveRanges(r), period.timeZone, now, r.scope);
+  const rows = timeRows(r);
   const res = await db.execute<{
     b: string;
     g: string;
@@ -541,7 +584,8 @@ export async function rolledTimes(
     counts: number[];
   }>(
     sql`SELECT to_char(${bucketOf(r)}, 'YYYY-MM-DD') AS b, ${groupOf(r)} AS g, kind, bins, counts
-      FROM metrics_day_times t WHERE ${rolledWhere(r)} AND kind = ANY(${pgArray(kinds)}::text[])
+      FROM metrics_day_times t WHERE ${rows} AND grain = ${r.grain}
+        AND ${filterSql(r.scope, 't')} AND kind = ANY(${pgArray(kinds)}::text[])
       UNION ALL
       SELECT b, g, kind, array_agg(bin), array_agg(n) FROM (
         SELECT to_char(${bucketOf(r)}, 'YYYY-MM-DD') AS b, ${groupOf(r)} AS g, k.kind, k.bin, count(*)::int AS n

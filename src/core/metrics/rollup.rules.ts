@@ -134,3 +134,15 @@ export function daysBetween(from: string, to: string): string[] {
 export function nextDay(day: string): string {
   return DateTime.fromISO(day, { zone: 'utc' }).plus({ days: 1 }).toISODate()!;
 }
+
+/** The first day of the ISO week or month holding `day`. */
+export function spanStart(day: string, span: 'week' | 'month'): string {
+  return DateTime.fromISO(day, { zone: 'utc' }).startOf(span).toISODate()!;
+}
+
+/** The first day after the ISO week or month starting on `start`. */
+export function spanEnd(start: string, span: 'week' | 'month'): string {
+  return DateTime.fromISO(start, { zone: 'utc' })
+    .plus(span === 'week' ? { weeks: 1 } : { months: 1 })
+    .toISODate()!;
+}

@@ -81,6 +81,7 @@ CREATE TABLE "metrics_day_retention" (
 --> statement-breakpoint
 CREATE TABLE "metrics_day_times" (
 	"day" date NOT NULL,
+	"span" text NOT NULL,
 	"grain" smallint NOT NULL,
 	"channel" text,
 	"category" text,
@@ -119,4 +120,4 @@ CREATE INDEX "metrics_day_customers_prev" ON "metrics_day_customers" USING btree
 CREATE INDEX "metrics_day_pairs_kind_day" ON "metrics_day_pairs" USING btree ("kind","day","other_day");--> statement-breakpoint
 CREATE INDEX "metrics_day_pending_day" ON "metrics_day_pending" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "metrics_day_retention_prev" ON "metrics_day_retention" USING btree ("prev_at","day");--> statement-breakpoint
-CREATE INDEX "metrics_day_times_grain_day" ON "metrics_day_times" USING btree ("grain","day");
+CREATE INDEX "metrics_day_times_span_grain_day" ON "metrics_day_times" USING btree ("span","grain","day");
