@@ -102,7 +102,7 @@ describe('building the rollup', () => {
     const log = logs();
     const ctx: Ctx = { ...desk.system, log };
     const out = await refreshRollups(ctx);
-    expect(out).toMatchObject({ skipped: false, rebuilt: true, throughDay: '2026-11-23' });
+    expect(out).toMatchObject({ skipped: false, rebuilt: true, throughDay: '2026-11-24' });
     expect(out.days).toBeGreaterThan(30);
     expect(log.lines).toContain('building the metric rollups');
     expect(log.lines).toContain('metric rollups built');
@@ -188,9 +188,9 @@ describe('changes to old cases', () => {
   test('a new day is rolled up when it ends', async () => {
     desk.clock.set('2026-11-25T08:00:00Z');
     const out = await refreshRollups(desk.system);
-    expect(out.throughDay).toBe('2026-11-25');
-    expect(out.days).toBeGreaterThanOrEqual(2);
-    expect((await rollupState())?.through_day).toBe('2026-11-25');
+    expect(out.throughDay).toBe('2026-11-26');
+    expect(out.days).toBeGreaterThanOrEqual(3);
+    expect((await rollupState())?.through_day).toBe('2026-11-26');
     for (const q of CUTS) await expectSameAsLive(q);
   });
 

@@ -154,7 +154,7 @@ async function rollupFor(db: Db, scope: Scope): Promise<Rolled | null> {
   if (scope.groupBy === 'problem' || scope.problemId !== undefined) return null;
   const state = await loadRollupState(db);
   if (!state || state.timeZone !== scope.period.timeZone || scope.now < state.asOf) return null;
-  const split = splitPeriod(scope.period, state.throughDay);
+  const split = splitPeriod(scope.period, state.throughDay, state.asOf);
   if (!split.rolled) return null;
   // Rows are kept for no cut, each single cut, and all three: two cuts read the full rows.
   const grain = grainOf(scope);

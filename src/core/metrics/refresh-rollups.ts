@@ -20,7 +20,7 @@ import {
   touchedDays,
   withRollupLock,
 } from './rollup.repo.ts';
-import { daysBetween } from './rollup.rules.ts';
+import { daysBetween, nextDay } from './rollup.rules.ts';
 import { recountNeverComplained } from './never-complained.ts';
 import { resolvePeriod } from './period.rules.ts';
 
@@ -52,13 +52,15 @@ export async function refreshRollups(
     const timeZone = calendar.timeZone;
     const now = ctx.now();
     const today = DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
+    // Today is rolled up too, as far as this refresh's clock: a query reads the rest live.
+    const through = nextDay(today);
     const marks = await currentMarks(db);
     const state = await loadRollupState(db);
     const rebuild =
       opts.rebuild === true || !state || state.timeZone !== timeZone || now < state.asOf;
     if (rebuild) {
       const first = await firstCaseDay(db, timeZone);
-      const days = first && first < today ? daysBetween(first, today) : [];
+      const days = first && first <= today ? daysBetween(first, through) : [];
       ctx.log.info({ days: days.length, timeZone }, 'building the metric rollups');
       await db.transaction(async (tx) => {
         await dropRollupState(tx);
@@ -68,12 +70,12 @@ export async function refreshRollups(
         const chunk = days.slice(i, i + BUILD_CHUNK_DAYS);
         await db.transaction((tx) => recomputeDays(tx, chunk, timeZone, now, { links: false }));
       }
-      await db.transaction((tx) => rebuildLinks(tx, timeZone, today));
+      await db.transaction((tx) => rebuildLinks(tx, timeZone, through));
       await saveRollupState(
         db,
         {
           timeZone,
-          throughDay: today,
+          throughDay: through,
           asOf: now,
           eventMark: marks.event,
           eventMarkBefore: marks.event,
@@ -95,17 +97,19 @@ export async function refreshRollups(
         activityTo: marks.activity,
       },
       timeZone,
-      today,
+      through,
     );
-    const ended = state.throughDay < today ? daysBetween(state.throughDay, today) : [];
-    const days = [...new Set([...touched, ...ended])].sort();
+    // The day of the last refresh gets its final count; today is counted as far as now.
+    const lastDay = DateTime.fromJSDate(state.asOf, { zone: timeZone }).toISODate()!;
+    const since = lastDay < today ? daysBetween(lastDay, through) : [today];
+    const days = [...new Set([...touched, ...since])].sort();
     await db.transaction(async (tx) => {
       await recomputeDays(tx, days, timeZone, now);
       await saveRollupState(
         tx,
         {
           timeZone,
-          throughDay: today,
+          throughDay: through,
           asOf: now,
           eventMark: marks.event,
           eventMarkBefore: state.eventMark,

@@ -78,16 +78,28 @@ describe('splitting a period between the rollup and the live tables', () => {
     timeZone: LONDON,
   });
 
-  test('whole days before the rollup day come from the rollup, today is live', () => {
-    const s = splitPeriod(period('2026-11-02T00:00Z', '2026-11-23T10:00Z'), '2026-11-23');
+  test('today is rolled up as far as the refresh; the minutes since are live', () => {
+    const asOf = new Date('2026-11-23T09:59Z');
+    const s = splitPeriod(period('2026-11-02T00:00Z', '2026-11-23T10:00Z'), '2026-11-24', asOf);
+    expect(s.rolled).toEqual({ fromDay: '2026-11-02', toDay: '2026-11-24' });
+    expect(s.live).toEqual([{ from: asOf, to: new Date('2026-11-23T10:00Z') }]);
+  });
+
+  test('a period ending before the refresh reads its part of today live', () => {
+    const asOf = new Date('2026-11-23T09:59Z');
+    const s = splitPeriod(period('2026-11-02T00:00Z', '2026-11-23T08:00Z'), '2026-11-24', asOf);
     expect(s.rolled).toEqual({ fromDay: '2026-11-02', toDay: '2026-11-23' });
     expect(s.live).toEqual([
-      { from: new Date('2026-11-23T00:00Z'), to: new Date('2026-11-23T10:00Z') },
+      { from: new Date('2026-11-23T00:00Z'), to: new Date('2026-11-23T08:00Z') },
     ]);
   });
 
   test('partial days at both edges are live; local midnight in summer time', () => {
-    const s = splitPeriod(period('2026-07-01T10:00Z', '2026-07-05T12:00Z'), '2026-08-01');
+    const s = splitPeriod(
+      period('2026-07-01T10:00Z', '2026-07-05T12:00Z'),
+      '2026-08-01',
+      new Date('2026-07-31T12:00Z'),
+    );
     expect(s.fromDayStart).toBe(false);
     expect(s.rolled).toEqual({ fromDay: '2026-07-02', toDay: '2026-07-05' });
     expect(s.live).toEqual([
@@ -98,7 +110,7 @@ describe('splitting a period between the rollup and the live tables', () => {
 
   test('no whole rolled-up day: all live', () => {
     const p = period('2026-11-23T00:00Z', '2026-11-23T10:00Z');
-    expect(splitPeriod(p, '2026-11-23')).toEqual({
+    expect(splitPeriod(p, '2026-11-24', new Date('2026-11-23T11:00Z'))).toEqual({
       rolled: null,
       live: [{ from: p.from, to: p.to }],
       fromDayStart: true,

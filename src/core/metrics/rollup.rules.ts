@@ -83,23 +83,27 @@ export interface Split {
 }
 
 /**
- * The rolled-up part is every whole local day inside the period and before `throughDay`; the
- * partial days at either edge and the days from `throughDay` on are read live.
+ * The rolled-up part is every whole local day inside the period before `throughDay`, and the
+ * last of those days (today, counted as far as the rollup's clock `asOf`) when the period runs
+ * to `asOf` or later; the partial days at either edge and the instants after the rolled part
+ * are read live.
  */
-export function splitPeriod(p: Period, throughDay: string): Split {
+export function splitPeriod(p: Period, throughDay: string, asOf: Date): Split {
   const zone = p.timeZone;
   const fromLocal = DateTime.fromJSDate(p.from, { zone });
-  const firstDay = fromLocal.equals(fromLocal.startOf('day'))
-    ? fromLocal.startOf('day')
-    : fromLocal.startOf('day').plus({ days: 1 });
-  const toLocal = DateTime.fromJSDate(p.to, { zone });
-  const through = DateTime.fromISO(throughDay, { zone });
-  const endDay = DateTime.min(toLocal.startOf('day'), through);
   const fromDayStart = fromLocal.equals(fromLocal.startOf('day'));
+  const firstDay = fromDayStart ? fromLocal : fromLocal.startOf('day').plus({ days: 1 });
+  const through = DateTime.fromISO(throughDay, { zone });
+  const lastDay = through.minus({ days: 1 }); // counted as far as asOf
+  const withLast = p.to.getTime() >= asOf.getTime() && firstDay <= lastDay;
+  const endDay = withLast
+    ? through
+    : DateTime.min(DateTime.fromJSDate(p.to, { zone }).startOf('day'), lastDay);
+  const liveFrom = withLast ? asOf : endDay.toJSDate();
   if (endDay <= firstDay) return { rolled: null, live: [{ from: p.from, to: p.to }], fromDayStart };
   const live: Array<{ from: Date; to: Date }> = [];
   if (firstDay.toMillis() > p.from.getTime()) live.push({ from: p.from, to: firstDay.toJSDate() });
-  if (endDay.toMillis() < p.to.getTime()) live.push({ from: endDay.toJSDate(), to: p.to });
+  if (liveFrom.getTime() < p.to.getTime()) live.push({ from: liveFrom, to: p.to });
   return {
     rolled: { fromDay: firstDay.toISODate()!, toDay: endDay.toISODate()! },
     live,
