@@ -190,9 +190,7 @@ async function rolledWork(
   );
   if (perCustomer)
     work.push(
-      wholeDesk && caseCells
-        ? caseCells.then((totals) => rolledCustomerCounts(db, r, totals))
-        : customerCounts(db, r.scope),
+      wholeDesk && caseCells ? rolledCustomerCounts(db, r, caseCells) : customerCounts(db, r.scope),
     );
   const retention = names.includes('retention_after_recovery');
   const debriefs = names.includes('debrief_completion_rate');
@@ -210,11 +208,7 @@ async function rolledWork(
       ),
     );
   if (retention)
-    work.push(
-      wholeDesk && closed
-        ? closed.then((cs) => rolledRetention(db, r, cs))
-        : retentionCounts(db, r.scope),
-    );
+    work.push(wholeDesk && closed ? rolledRetention(db, r, closed) : retentionCounts(db, r.scope));
   return work;
 }
 

@@ -673,19 +673,26 @@ const dayOf = (col: string, tz: string) => sql`(${sql.raw(col)} AT TIME ZONE ${t
  * cell by their first case there: every case counts, less those whose customer's previous case
  * falls in the same cell.
  */
-export async function rolledCustomerCounts(db: DbOrTx, r: Rolled, totals: Cell[]): Promise<Cell[]> {
-  if (!r.split.fromDayStart) return rolledCustomerCountsExact(db, r, totals);
+export async function rolledCustomerCounts(
+  db: DbOrTx,
+  r: Rolled,
+  totalsOf: Promise<Cell[]>,
+): Promise<Cell[]> {
+  if (!r.split.fromDayStart) return rolledCustomerCountsExact(db, r, await totalsOf);
   const tz = r.scope.period.timeZone;
-  const sums = await pairSums(
-    db,
-    r,
-    [1, 2, 3],
-    sql`SELECT day, 1, ${dayOf('prev_at', tz)}, 1, 0 FROM live
+  const [totals, sums] = await Promise.all([
+    totalsOf,
+    pairSums(
+      db,
+      r,
+      [1, 2, 3],
+      sql`SELECT day, 1, ${dayOf('prev_at', tz)}, 1, 0 FROM live
       UNION ALL SELECT day, 2, ${dayOf('prev2_at', tz)}, 1, 0 FROM live WHERE prev2_at IS NOT NULL
       UNION ALL SELECT day, 3, ${dayOf('prev_recovered_at', tz)}, 1, lifetime_value FROM live
         WHERE recovered AND prev_recovered_at IS NOT NULL`,
-    sql`live AS (${customerFacts(liveRanges(r), tz)})`,
-  );
+      sql`live AS (${customerFacts(liveRanges(r), tz)})`,
+    ),
+  ]);
   return totals
     .filter((t) => t.lvl === 1 || t.lvl === 3)
     .flatMap((t) => {
@@ -779,18 +786,25 @@ export function rolledClosedCounts(db: DbOrTx, r: Rolled): Promise<Cell[]> {
  * Retention after recovery for the whole desk: recovered closures (and those active again),
  * each customer once per cell through the previous recovered closure of the same customer.
  */
-export async function rolledRetention(db: DbOrTx, r: Rolled, closed: Cell[]): Promise<Cell[]> {
-  if (!r.split.fromDayStart) return rolledRetentionExact(db, r, closed);
+export async function rolledRetention(
+  db: DbOrTx,
+  r: Rolled,
+  closedOf: Promise<Cell[]>,
+): Promise<Cell[]> {
+  if (!r.split.fromDayStart) return rolledRetentionExact(db, r, await closedOf);
   const tz = r.scope.period.timeZone;
-  const sums = await pairSums(
-    db,
-    r,
-    [4, 5],
-    sql`SELECT day, 4, ${dayOf('prev_at', tz)}, 1, 0 FROM live
+  const [closed, sums] = await Promise.all([
+    closedOf,
+    pairSums(
+      db,
+      r,
+      [4, 5],
+      sql`SELECT day, 4, ${dayOf('prev_at', tz)}, 1, 0 FROM live
       UNION ALL SELECT day, 5, ${dayOf('prev_active_again_at', tz)}, 1, 0 FROM live
         WHERE active_again AND prev_active_again_at IS NOT NULL`,
-    sql`live AS (${retentionFacts(liveRanges(r), tz)})`,
-  );
+      sql`live AS (${retentionFacts(liveRanges(r), tz)})`,
+    ),
+  ]);
   return closed
     .filter((t) => t.lvl === 1 || t.lvl === 3)
     .flatMap((t) => {
