@@ -199,10 +199,12 @@ export const metricsDayPairs = pgTable(
   'metrics_day_pairs',
   {
     day: day(),
+    /** 'day', or the pairs of a whole ISO week or month ('week', 'month'; `day` its first day). */
+    span: text('span').notNull(),
     kind: smallint('kind').notNull(),
     otherDay: date('other_day', { mode: 'string' }).notNull(),
     n: count('n'),
     lifetimeValue: money('lifetime_value'),
   },
-  (t) => [index('metrics_day_pairs_kind_day').on(t.kind, t.day, t.otherDay)],
+  (t) => [index('metrics_day_pairs_span_kind_day').on(t.span, t.kind, t.day, t.otherDay)],
 );

@@ -9,6 +9,7 @@ import { frDecided, frMet, isAccepted, resDecided, resMet } from './outcomes.ts'
 import {
   addToHistogram,
   binSql,
+  daysBetween,
   nextDay,
   spanEnd,
   spanStart,
@@ -294,7 +295,7 @@ export async function recomputeDays(
     'metrics_day_pending',
     'metrics_day_closed',
     'metrics_day_closed_pending',
-    ...(opts.links ? ['metrics_day_customers', 'metrics_day_retention', 'metrics_day_pairs'] : []),
+    ...(opts.links ? ['metrics_day_customers', 'metrics_day_retention'] : []),
   ];
   for (const t of tables) await tx.execute(sql`DELETE FROM ${sql.raw(t)} WHERE day = ANY(${list})`);
 
@@ -369,7 +370,11 @@ export async function recomputeDays(
         SELECT day, closed_at, prev_at, active_again, prev_active_again_at
         FROM (${retentionFacts(ranges, timeZone)}) f`,
     );
-  if (opts.links) await insertPairs(tx, timeZone, sql`day = ANY(${list})`);
+  if (opts.links) {
+    await tx.execute(sql`DELETE FROM metrics_day_pairs WHERE span = 'day' AND day = ANY(${list})`);
+    await insertPairs(tx, timeZone, sql`day = ANY(${list})`);
+    for (const span of ['week', 'month'] as const) await recomputePairSpans(tx, days, span);
+  }
 }
 
 /** The week or month rows of metrics_day_times holding any of `days`, summed from the days. */
@@ -393,13 +398,32 @@ async function recomputeSpans(tx: DbOrTx, days: readonly string[], span: 'week' 
   );
 }
 
+/** The week or month rows of metrics_day_pairs holding any of `days`, summed from the days. */
+async function recomputePairSpans(tx: DbOrTx, days: readonly string[], span: 'week' | 'month') {
+  if (days.length === 0) return;
+  const starts = [...new Set(days.map((d) => spanStart(d, span)))].sort();
+  const list = sql`${pgArray(starts)}::date[]`;
+  const first = starts[0]!;
+  const end = spanEnd(starts[starts.length - 1]!, span);
+  await tx.execute(sql`DELETE FROM metrics_day_pairs WHERE span = ${span} AND day = ANY(${list})`);
+  await tx.execute(
+    sql`INSERT INTO metrics_day_pairs (day, span, kind, other_day, n, lifetime_value)
+      SELECT date_trunc(${span}, day::timestamp)::date, ${span}, kind, other_day, sum(n),
+        sum(lifetime_value)
+      FROM metrics_day_pairs
+      WHERE span = 'day' AND day >= ${first}::date AND day < ${end}::date
+        AND date_trunc(${span}, day::timestamp)::date = ANY(${list})
+      GROUP BY 1, 3, 4`,
+  );
+}
+
 /** metrics_day_pairs from the per-case facts of the days matching `where`. */
 async function insertPairs(tx: DbOrTx, timeZone: string, where: SQL): Promise<void> {
   const d = (col: string) =>
     sql.raw(`(${col} AT TIME ZONE '${timeZone.replace(/'/g, "''")}')::date`);
   await tx.execute(
-    sql`INSERT INTO metrics_day_pairs (day, kind, other_day, n, lifetime_value)
-      SELECT day, kind, other_day, count(*), coalesce(sum(ltv), 0) FROM (
+    sql`INSERT INTO metrics_day_pairs (day, span, kind, other_day, n, lifetime_value)
+      SELECT day, 'day', kind, other_day, count(*), coalesce(sum(ltv), 0) FROM (
         SELECT day, 1 AS kind, ${d('prev_at')} AS other_day, NULL::numeric AS ltv
           FROM metrics_day_customers WHERE ${where}
         UNION ALL SELECT day, 2, ${d('prev2_at')}, NULL FROM metrics_day_customers
@@ -451,6 +475,12 @@ export async function rebuildLinks(
       WHERE prev_at IS NOT NULL AND day < ${throughDay}::date`,
   );
   await insertPairs(tx, timeZone, sql`true`);
+  const first = await tx.execute<{ d: string | null }>(
+    sql`SELECT min(day)::text AS d FROM metrics_day_pairs`,
+  );
+  const from = first.rows[0]?.d;
+  const days = from ? daysBetween(from, throughDay) : [];
+  for (const span of ['week', 'month'] as const) await recomputePairSpans(tx, days, span);
 }
 
 export async function clearRollups(tx: DbOrTx): Promise<void> {
@@ -629,6 +659,23 @@ export async function rolledTimes(
 }
 
 /**
+ * The metrics_day_pairs rows of the rolled days: a pair's earlier day is never after its day,
+ * so only the end of the period needs whole days; the weeks or months before the one holding
+ * the end come from their span rows.
+ */
+function pairRows(r: Rolled): SQL {
+  const { fromDay, toDay } = r.split.rolled;
+  const bucket = r.scope.period.bucket;
+  const days = (a: string) =>
+    sql`(t.span = 'day' AND t.day >= ${a}::date AND t.day < ${toDay}::date)`;
+  if (bucket === 'day') return days(fromDay);
+  const last = spanStart(toDay, bucket);
+  if (last <= fromDay) return days(fromDay);
+  return sql`(${days(last)} OR (t.span = ${bucket} AND t.day >= ${spanStart(fromDay, bucket)}::date
+    AND t.day < ${last}::date))`;
+}
+
+/**
  * Sums of metrics_day_pairs per bucket and for the whole period, for the given kinds: the
  * pairs whose earlier day falls in the same bucket (or, for the total, in the period). Live
  * facts join as pairs of one. Only when the period starts at a local midnight (the earlier day
@@ -641,13 +688,13 @@ async function pairSums(
   live: SQL,
   liveCte: SQL,
 ): Promise<Map<string, Map<number, { n: number; ltv: number }>>> {
-  const { fromDay, toDay } = r.split.rolled;
+  const { fromDay } = r.split.rolled;
   const cs = sql`greatest(${fromDay}::date, b::date)`;
   const res = await db.execute<{ b: string | null; kind: number; n: string; ltv: string }>(
     sql`WITH ${liveCte}, rows AS (
-        SELECT day, kind, other_day, n, lifetime_value FROM metrics_day_pairs
-        WHERE kind = ANY(${`{${kinds.join(',')}}`}::smallint[]) AND day >= ${fromDay}::date
-          AND day < ${toDay}::date AND other_day >= ${fromDay}::date
+        SELECT day, kind, other_day, n, lifetime_value FROM metrics_day_pairs t
+        WHERE kind = ANY(${`{${kinds.join(',')}}`}::smallint[]) AND ${pairRows(r)}
+          AND other_day >= ${fromDay}::date
         UNION ALL ${live}),
       x AS (SELECT ${bucketOf(r)} AS b, * FROM rows WHERE other_day >= ${fromDay}::date)
       SELECT to_char(b, 'YYYY-MM-DD') AS b, kind, sum(n) FILTER (WHERE other_day >= ${cs}) AS n,

@@ -53,6 +53,7 @@ CREATE TABLE "metrics_day_customers" (
 --> statement-breakpoint
 CREATE TABLE "metrics_day_pairs" (
 	"day" date NOT NULL,
+	"span" text NOT NULL,
 	"kind" smallint NOT NULL,
 	"other_day" date NOT NULL,
 	"n" integer DEFAULT 0 NOT NULL,
@@ -117,7 +118,7 @@ CREATE INDEX "metrics_day_cases_grain_day" ON "metrics_day_cases" USING btree ("
 CREATE INDEX "metrics_day_closed_grain_day" ON "metrics_day_closed" USING btree ("grain","day");--> statement-breakpoint
 CREATE INDEX "metrics_day_closed_pending_day" ON "metrics_day_closed_pending" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "metrics_day_customers_prev" ON "metrics_day_customers" USING btree ("prev_at","day");--> statement-breakpoint
-CREATE INDEX "metrics_day_pairs_kind_day" ON "metrics_day_pairs" USING btree ("kind","day","other_day");--> statement-breakpoint
+CREATE INDEX "metrics_day_pairs_span_kind_day" ON "metrics_day_pairs" USING btree ("span","kind","day","other_day");--> statement-breakpoint
 CREATE INDEX "metrics_day_pending_day" ON "metrics_day_pending" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "metrics_day_retention_prev" ON "metrics_day_retention" USING btree ("prev_at","day");--> statement-breakpoint
 CREATE INDEX "metrics_day_times_span_grain_day" ON "metrics_day_times" USING btree ("span","grain","day");
