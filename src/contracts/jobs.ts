@@ -31,6 +31,13 @@ export const JOBS = {
   sendSocial: { name: 'social-send', payload: z.object({ messageId: z.uuid() }) },
   /** Last week's digest to every manager; scheduled weekly (src/jobs/schedules.ts). */
   weeklyDigest: { name: 'weekly-digest', payload: z.object({}).loose() },
+  /** Brings the metric rollups up to date; every minute, and on demand (POST /metrics/rollups). */
+  refreshRollups: {
+    name: 'metrics-rollup-refresh',
+    payload: z.object({ rebuild: z.boolean().optional() }).loose(),
+    // Building the rollup of a million cases from scratch takes minutes.
+    expireInSeconds: 3600,
+  },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];

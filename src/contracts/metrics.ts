@@ -109,3 +109,6 @@ export const CustomerActivityInput = z.object({
 });
 
 export const AuditQuery = z.object({ format: z.enum(['json', 'csv']).optional() });
+
+/** POST /metrics/rollups: queue a refresh of the metric rollups; `rebuild` starts them afresh. */
+export const RollupRefreshInput = z.object({ rebuild: z.boolean().optional() }).strict();

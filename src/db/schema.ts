@@ -325,3 +325,4 @@ export * from './schema-incidents.ts';
 export * from './schema-attachments.ts';
 export * from './schema-web.ts';
 export * from './schema-metrics.ts';
+export * from './schema-rollups.ts';

@@ -10,6 +10,7 @@ import type { Ctx } from '../core/shared/context.ts';
 import type { Mailer } from '../core/outbound/mailer.ts';
 import { deliverEmail } from '../core/outbound/deliver-email.ts';
 import { sendWeeklyDigest } from '../core/metrics/send-weekly-digest.ts';
+import { refreshRollups } from '../core/metrics/refresh-rollups.ts';
 import type { PortalConfig } from '../core/portal/portal-secret.ts';
 import { resumeBroadcasts, runBroadcast } from '../core/incidents/run-broadcast.ts';
 import {
@@ -90,4 +91,11 @@ export async function startWorkers(
         opts.portal?.publicUrl ? { publicUrl: opts.portal.publicUrl } : {},
       ),
     );
+  // The metric rollups: one refresh at a time per instance; across instances an advisory lock
+  // lets one of them work and the others skip.
+  await work(
+    JOBS.refreshRollups,
+    (ctx, d) => refreshRollups(ctx, d.rebuild ? { rebuild: true } : {}),
+    1,
+  );
 }

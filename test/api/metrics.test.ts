@@ -3,6 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { JOBS } from '../../src/contracts/jobs.ts';
+import type { recordingJobs } from '../support/harness.ts';
 import { makeApi, makeDesk, tokenFor, type Desk } from '../support/harness.ts';
 import { loadMetricsDataset, type Dataset } from '../support/metrics-dataset.ts';
 
@@ -239,6 +241,42 @@ describe('POST /customer-activity', () => {
   });
 });
 
+describe('POST /metrics/rollups', () => {
+  const post = (payload: object | undefined, headers = manager.headers) =>
+    api.inject({
+      method: 'POST',
+      url: '/api/v1/metrics/rollups',
+      headers,
+      ...(payload ? { payload } : {}),
+    });
+  const sent = () =>
+    (desk.jobs as ReturnType<typeof recordingJobs>).sent.filter(
+      (j) => j.name === JOBS.refreshRollups.name,
+    );
+
+  test('queues a refresh of the rollups, or a rebuild', async () => {
+    const before = sent().length;
+    const res = await post({});
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({ queued: true });
+    expect((await post({ rebuild: true })).statusCode).toBe(202);
+    expect(
+      sent()
+        .slice(before)
+        .map((j) => j.data),
+    ).toEqual([{}, { rebuild: true }]);
+  });
+
+  test('agents may not ask; a bad field is refused by name', async () => {
+    const before = sent().length;
+    expect((await post({}, agent.headers)).statusCode).toBe(403);
+    const bad = await post({ rebuild: 'yes' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().issues).toEqual([expect.objectContaining({ path: 'body.rebuild' })]);
+    expect(sent()).toHaveLength(before);
+  });
+});
+
 test('the OpenAPI description lists the metrics, audit and activity routes', async () => {
   const spec = (await api.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
   expect(Object.keys(spec.paths)).toEqual(
@@ -247,6 +285,7 @@ test('the OpenAPI description lists the metrics, audit and activity routes', asy
       '/api/v1/metrics/{name}',
       '/api/v1/cases/{id}/audit',
       '/api/v1/customer-activity',
+      '/api/v1/metrics/rollups',
     ]),
   );
 });

@@ -10,7 +10,11 @@ import { sendWeeklyDigest } from '../../src/core/metrics/send-weekly-digest.ts';
 import type { Mailer, OutboundMail } from '../../src/core/outbound/mailer.ts';
 import { silentLogger, type Ctx } from '../../src/core/shared/context.ts';
 import { createBoss, ensureQueues, noJobs } from '../../src/jobs/queue.ts';
-import { scheduleRecurringJobs, WEEKLY_DIGEST_CRON } from '../../src/jobs/schedules.ts';
+import {
+  ROLLUP_REFRESH_CRON,
+  scheduleRecurringJobs,
+  WEEKLY_DIGEST_CRON,
+} from '../../src/jobs/schedules.ts';
 import { startWorkers } from '../../src/jobs/workers.ts';
 import { makeDesk, type Desk } from '../support/harness.ts';
 import { loadMetricsDataset, type Dataset } from '../support/metrics-dataset.ts';
@@ -129,6 +133,10 @@ describe('the weekly digest', () => {
         cron: WEEKLY_DIGEST_CRON,
         options: expect.objectContaining({ tz: 'Europe/London' }),
       }),
+    );
+    // The metric rollups catch up every minute (docs/metrics.md, "Rollups").
+    expect(schedules).toContainEqual(
+      expect.objectContaining({ name: JOBS.refreshRollups.name, cron: ROLLUP_REFRESH_CRON }),
     );
   });
 });

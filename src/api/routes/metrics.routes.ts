@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CustomerActivityInput, METRIC_NAMES, MetricName } from '../../contracts/metrics.ts';
+import {
+  CustomerActivityInput,
+  METRIC_NAMES,
+  MetricName,
+  RollupRefreshInput,
+} from '../../contracts/metrics.ts';
+import { requestRollupRefresh } from '../../core/metrics/request-rollup-refresh.ts';
 import { recordCustomerActivity } from '../../core/metrics/record-customer-activity.ts';
 import { caseAuditCsv, getCaseAudit } from '../../core/metrics/case-audit.ts';
 import { computeMetrics } from '../../core/metrics/compute-metrics.ts';
@@ -79,6 +85,18 @@ export function metricsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) =>
         reply.status(201).send(await recordCustomerActivity(ctxOf(req, deps), req.body)),
+    );
+    app.post(
+      '/metrics/rollups',
+      {
+        schema: {
+          tags,
+          summary: 'Queue a refresh of the metric rollups (they also refresh every minute)',
+          body: RollupRefreshInput,
+        },
+      },
+      async (req, reply) =>
+        reply.status(202).send(await requestRollupRefresh(ctxOf(req, deps), req.body ?? {})),
     );
     app.get(
       '/cases/:id/audit',

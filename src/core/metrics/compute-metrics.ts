@@ -13,7 +13,6 @@ import {
   customerCounts,
   debriefCounts,
   groupLabels,
-  neverComplainedCounts,
   promiseCounts,
   restitutionCounts,
   retentionCounts,
@@ -21,9 +20,22 @@ import {
   type Cell,
   type Scope,
 } from './metrics.repo.ts';
+import { neverComplainedCells } from './never-complained.ts';
 import { assembleMetrics, mergeCells, type Point } from './metrics.rules.ts';
+import {
+  loadRollupState,
+  rolledCaseCounts,
+  rolledClosedCounts,
+  rolledCustomerCounts,
+  rolledRetention,
+  rolledTimes,
+  type Rolled,
+} from './rollup.repo.ts';
+import { grainOf, splitPeriod } from './rollup.rules.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { bucketLabels, bucketRange, resolvePeriod } from './period.rules.ts';
 
+type Db = DbOrTx;
 type Needs = (names: readonly MetricName[]) => boolean;
 const any =
   (...wanted: MetricName[]): Needs =>
@@ -67,26 +79,12 @@ export async function computeMetrics(ctx: Ctx, raw: unknown) {
   };
   const names = q.metrics;
   const buckets = bucketLabels(period);
-  const work: Array<Promise<Cell[]>> = [];
-  if (needsCases(names))
-    work.push(
-      caseCounts(db, scope, {
-        clocks: any('same_day_first_response_rate', 'sla_compliance_rate')(names),
-        firstResponseTimes: any('first_response_median_hours', 'first_response_p90_hours')(names),
-        resolutionTimes: any('resolution_median_hours', 'resolution_p90_hours')(names),
-        verdicts: names.includes('acceptance_rate'),
-        repeats: names.includes('repeat_complaint_rate'),
-      }),
-    );
-  if (names.includes('promise_kept_rate')) work.push(promiseCounts(db, scope));
-  if (names.includes('restitution_cost')) work.push(restitutionCounts(db, scope));
-  if (needsCustomers(names)) work.push(customerCounts(db, scope));
-  if (names.includes('retention_after_recovery')) work.push(retentionCounts(db, scope));
-  if (names.includes('debrief_completion_rate')) work.push(debriefCounts(db, scope));
+  const rolled = await rollupFor(db, scope);
+  const work = rolled ? await rolledWork(db, rolled, names) : liveWork(db, scope, names);
   // The comparison group is measured over the whole period only: per bucket it would scan every
-  // quiet customer once per bucket.
+  // quiet customer once per bucket. Its count is kept per period start (never-complained.ts).
   if (names.includes('retention_never_complained'))
-    work.push(neverComplainedCounts(db, scope, [{ b: null, at: period.from }]));
+    work.push(neverComplainedCells(ctx.database, scope));
   const recurrence = names.includes('recurrence_after_fix')
     ? await recurrencePoints(ctx, q.problemId)
     : [];
@@ -124,6 +122,94 @@ export async function computeMetrics(ctx: Ctx, raw: unknown) {
     /** Display names of every group key in the report (owners, problems). */
     labels: Object.fromEntries(labels) as Record<string, string>,
   };
+}
+
+/** Every count read live from the base tables. */
+function liveWork(db: Db, scope: Scope, names: readonly MetricName[]): Array<Promise<Cell[]>> {
+  const work: Array<Promise<Cell[]>> = [];
+  if (needsCases(names))
+    work.push(
+      caseCounts(db, scope, {
+        clocks: any('same_day_first_response_rate', 'sla_compliance_rate')(names),
+        firstResponseTimes: any('first_response_median_hours', 'first_response_p90_hours')(names),
+        resolutionTimes: any('resolution_median_hours', 'resolution_p90_hours')(names),
+        verdicts: names.includes('acceptance_rate'),
+        repeats: names.includes('repeat_complaint_rate'),
+      }),
+    );
+  if (names.includes('promise_kept_rate')) work.push(promiseCounts(db, scope));
+  if (names.includes('restitution_cost')) work.push(restitutionCounts(db, scope));
+  if (needsCustomers(names)) work.push(customerCounts(db, scope));
+  if (names.includes('retention_after_recovery')) work.push(retentionCounts(db, scope));
+  if (names.includes('debrief_completion_rate')) work.push(debriefCounts(db, scope));
+  return work;
+}
+
+/**
+ * The rollup answers when it is built in the organisation's time zone, the query's clock is
+ * not behind it, the query is not cut by problem (a case may have several) and the period
+ * holds at least one whole rolled-up day.
+ */
+async function rollupFor(db: Db, scope: Scope): Promise<Rolled | null> {
+  if (scope.groupBy === 'problem' || scope.problemId !== undefined) return null;
+  const state = await loadRollupState(db);
+  if (!state || state.timeZone !== scope.period.timeZone || scope.now < state.asOf) return null;
+  const split = splitPeriod(scope.period, state.throughDay, state.asOf);
+  if (!split.rolled) return null;
+  // Rows are kept for no cut, each single cut, and all three: two cuts read the full rows.
+  const grain = grainOf(scope);
+  return {
+    scope,
+    split: { ...split, rolled: split.rolled },
+    grain: [0, 1, 2, 4].includes(grain) ? grain : 7,
+  };
+}
+
+/** Rolled-up days plus the live rest. Per-customer counts need the whole desk (grain 0). */
+async function rolledWork(
+  db: Db,
+  r: Rolled,
+  names: readonly MetricName[],
+): Promise<Array<Promise<Cell[]>>> {
+  const work: Array<Promise<Cell[]>> = [];
+  const perCustomer = needsCustomers(names);
+  const wholeDesk = r.grain === 0;
+  const caseCells =
+    needsCases(names) ||
+    names.includes('promise_kept_rate') ||
+    names.includes('restitution_cost') ||
+    (perCustomer && wholeDesk)
+      ? rolledCaseCounts(db, r)
+      : null;
+  if (caseCells) work.push(caseCells);
+  work.push(
+    rolledTimes(db, r, {
+      fr: any('first_response_median_hours', 'first_response_p90_hours')(names),
+      res: any('resolution_median_hours', 'resolution_p90_hours')(names),
+    }),
+  );
+  if (perCustomer)
+    work.push(
+      wholeDesk && caseCells ? rolledCustomerCounts(db, r, caseCells) : customerCounts(db, r.scope),
+    );
+  const retention = names.includes('retention_after_recovery');
+  const debriefs = names.includes('debrief_completion_rate');
+  const closed = debriefs || (retention && wholeDesk) ? rolledClosedCounts(db, r) : null;
+  if (closed && debriefs)
+    work.push(
+      closed.then((cs) =>
+        cs.map(({ lvl, b, g, debriefsDue, debriefsCompleted }) => ({
+          lvl,
+          b,
+          g,
+          debriefsDue,
+          debriefsCompleted,
+        })),
+      ),
+    );
+  if (retention)
+    work.push(wholeDesk && closed ? rolledRetention(db, r, closed) : retentionCounts(db, r.scope));
+  return work;
 }
 
 /** Per shipped problem: weekly linked cases after the ship week against the weeks before. */

@@ -24,6 +24,8 @@ export interface Counts {
   promisesBroken: number;
   restitutionCost: number;
   restitutions: number;
+  /** Cases with a verdict of meets or exceeds (the rollups count customers from them). */
+  recoveredCases: number;
   recoveredCustomers: number;
   recoveredCost: number;
   recoveredLifetimeValue: number;

@@ -231,7 +231,6 @@ export function debriefCounts(db: DbOrTx, s: Scope): Promise<Cell[]> {
  */
 export async function neverComplainedCounts(
   db: DbOrTx,
-  s: Scope,
   starts: Array<{ b: string | null; at: Date }>,
 ): Promise<Cell[]> {
   if (starts.length === 0) return [];

@@ -42,6 +42,7 @@ const EMPTY: Counts = {
   promisesBroken: 0,
   restitutionCost: 0,
   restitutions: 0,
+  recoveredCases: 0,
   recoveredCustomers: 0,
   recoveredCost: 0,
   recoveredLifetimeValue: 0,
