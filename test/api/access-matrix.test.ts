@@ -81,6 +81,7 @@ const RESTRICTED: Record<string, { allowed: Role[]; body?: () => object }> = {
     body: () => ({ isDone: true }),
   },
   'GET /api/v1/metrics': { allowed: ['supervisor', 'manager', 'admin'] },
+  'POST /api/v1/metrics/rollups': { allowed: ['supervisor', 'manager', 'admin'], body: () => ({}) },
   'GET /api/v1/cases/{id}/audit': { allowed: ['supervisor', 'manager', 'admin'] },
   'GET /api/v1/customers/{id}/export': { allowed: ['manager', 'admin'] },
   'POST /api/v1/customers/{id}/erase': {
