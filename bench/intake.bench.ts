@@ -1,7 +1,6 @@
 // Case intake over HTTP (wrk, 50 connections, loopback) against raw single-row INSERTs of an
 // equivalent row into the same database, measured in the same run.
 import { execFile, spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
@@ -20,8 +19,11 @@ const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = fileURLToPath(new URL('../bin/redress.js', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 3;
-/** App processes for the server under test (REDRESS_WORKERS); the machine's cores by default. */
-const WORKERS = Number(process.env.BENCH_WORKERS ?? availableParallelism());
+/**
+ * App processes for the server under test (REDRESS_WORKERS). One by default, as `npm start`
+ * runs: the embedded PostgreSQL shares this machine and needs a core of its own.
+ */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const CONNECTIONS = 50;
 
