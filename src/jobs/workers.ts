@@ -9,6 +9,7 @@ import { expirePromise, remindPromise } from '../core/promises/promise-jobs.ts';
 import type { Ctx } from '../core/shared/context.ts';
 import type { Mailer } from '../core/outbound/mailer.ts';
 import { deliverEmail } from '../core/outbound/deliver-email.ts';
+import type { RetryPolicy } from '../core/outbound/delivery.rules.ts';
 import { sendWeeklyDigest } from '../core/metrics/send-weekly-digest.ts';
 import type { PortalConfig } from '../core/portal/portal-secret.ts';
 import { resumeBroadcasts, runBroadcast } from '../core/incidents/run-broadcast.ts';
@@ -35,13 +36,16 @@ export async function startWorkers(
     sms?: SmsSender;
     social?: SocialSender;
     portal?: PortalConfig;
+    /** When outbound mail is tried again after the mail server failed it (tests shorten it). */
+    emailRetry?: RetryPolicy;
   } = {},
 ): Promise<void> {
   // pg-boss fetches one batch per polling interval, so the batch size bounds throughput: one
   // job per 2 s per instance could not keep up with a busy intake. Handlers whose effect is
   // claimed in the `effects` table may run in batches: when one job fails the batch is retried,
-  // and the jobs already done find their effect claimed and do nothing. Outbound mail stays
-  // one at a time so a refusing server never makes a delivered message go out again.
+  // and the jobs already done find their effect claimed and do nothing. Outbound mail does not
+  // fail its job when the mail server is down or refuses: it queues its own next try (see
+  // deliver-email.ts), so one refused message never holds back or repeats the rest of a batch.
   const work = async <T>(
     job: { name: string; payload: { parse(v: unknown): T } },
     run: (ctx: Ctx, data: T) => Promise<unknown>,
@@ -72,7 +76,13 @@ export async function startWorkers(
   await work(JOBS.correctiveActionDue, (ctx, d) => escalateCorrectiveAction(ctx, d.actionId));
   // Without an outbound mail server, email jobs wait in the queue until one is configured.
   const { mailer } = opts;
-  if (mailer) await work(JOBS.sendEmail, (ctx, d) => deliverEmail(ctx, mailer, d.messageId), 1);
+  if (mailer)
+    await work(JOBS.sendEmail, (ctx, d) =>
+      deliverEmail(ctx, mailer, d.messageId, {
+        ...(d.attempt === undefined ? {} : { attempt: d.attempt }),
+        ...(opts.emailRetry ? { retry: opts.emailRetry } : {}),
+      }),
+    );
   // Broadcasts hand non-email deliveries to agents at once; email ones wait for a mail server.
   await work(JOBS.incidentBroadcast, (ctx, d) => runBroadcast(ctx, d.messageId, mailer));
   // A worker that died mid-broadcast left deliveries pending: pick them up now.

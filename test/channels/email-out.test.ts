@@ -85,11 +85,21 @@ test('acknowledgement and reply go out threaded, once; a refusing server delays 
     body: 'Ines, I am sorry. A medium is on its way today.',
   });
   const replyId = lastEmailJob();
-  await expect(deliverEmail(desk.system, mailer, replyId)).rejects.toThrow();
-  await expect(deliverEmail(desk.system, mailer, replyId)).rejects.toThrow();
+  const queued = emailJobs().length;
+  const now = desk.clock.now().getTime();
+  expect(await deliverEmail(desk.system, mailer, replyId)).toBe('delayed');
+  expect(await deliverEmail(desk.system, mailer, replyId, { attempt: 1 })).toBe('delayed');
+  // Each refusal queues the next try, later each time, under an id of its own.
+  const retries = emailJobs().slice(queued);
+  expect(retries.map((j) => j.data)).toEqual([
+    { messageId: replyId, attempt: 1 },
+    { messageId: replyId, attempt: 2 },
+  ]);
+  expect(retries.map((j) => (j.startAfter!.getTime() - now) / 1000)).toEqual([5, 10]);
+  expect(new Set(retries.map((j) => j.id)).size).toBe(2);
   expect(await events(opened.caseId, 'email_delayed')).toHaveLength(1);
   isRefusing = false;
-  expect(await deliverEmail(desk.system, mailer, replyId)).toBe('sent');
+  expect(await deliverEmail(desk.system, mailer, replyId, { attempt: 2 })).toBe('sent');
   expect(received).toHaveLength(2);
   expect(received[1]!.headers.has('auto-submitted')).toBe(false);
   expect(await events(opened.caseId, 'email_sent')).toHaveLength(2);
