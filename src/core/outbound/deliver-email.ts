@@ -3,7 +3,9 @@
 // is recorded as sent in the same transaction, so two workers (or a queued duplicate) never send
 // it twice. When the mail server is down or refuses (4xx or 5xx), nothing is dropped: the case
 // owner is told once, and the next try is queued with a growing delay (EMAIL_RETRY), for as
-// long as it takes the server to accept the message.
+// long as it takes the server to accept the message. If PostgreSQL drops the connection after
+// the server took the message, the record is written as soon as it answers again; only a worker
+// killed in that instant can leave a second copy (with the same Message-ID) to a later try.
 import { createHash } from 'node:crypto';
 import { JOBS } from '../../contracts/jobs.ts';
 import { findCase } from '../cases/case.repo.ts';
@@ -12,10 +14,28 @@ import { contactsOf, findCustomer } from '../customers/customer.repo.ts';
 import { notify } from '../notifications/notification.repo.ts';
 import { claimEffect } from '../promises/promise.repo.ts';
 import type { Ctx } from '../shared/context.ts';
+import type { Tx } from '../../db/client.ts';
 import { outboundMessageId } from '../intake/email-thread.rules.ts';
 import { EMAIL_RETRY, retryDelaySeconds, type RetryPolicy } from './delivery.rules.ts';
 import { effectExists, findMessage, lastInboundEmailId, lockDelivery } from './outbound.repo.ts';
 import type { Mailer } from './mailer.ts';
+
+/** Waits at most this long for the database to take the record of a message already sent. */
+const RECORD_PATIENCE_MS = 90_000;
+
+async function recordWhenBack(ctx: Ctx, write: (tx: Tx) => Promise<void>, first: unknown) {
+  let last = first;
+  for (let waited = 0, wait = 250; waited < RECORD_PATIENCE_MS; wait = Math.min(wait * 2, 5_000)) {
+    await new Promise((r) => setTimeout(r, wait));
+    waited += wait;
+    try {
+      return await ctx.database.db.transaction(write);
+    } catch (err) {
+      last = err;
+    }
+  }
+  throw last;
+}
 
 export type DeliveryOutcome = 'sent' | 'already_sent' | 'no_address' | 'not_found' | 'delayed';
 
@@ -54,24 +74,39 @@ export async function deliverEmail(
     isAutomatic: message.kind === 'acknowledgement' || message.kind === 'portal_link',
     ...(inReplyTo ? { inReplyTo } : {}),
   };
-  let failure: unknown = null;
-  const outcome = await db.transaction(async (tx): Promise<DeliveryOutcome> => {
-    await lockDelivery(tx, sentKey);
-    if (await effectExists(tx, sentKey)) return 'already_sent';
-    try {
-      await mailer.send(mail);
-    } catch (err) {
-      failure = err;
-      return 'delayed';
-    }
-    await claimEffect(tx, sentKey, ctx.now());
+  const recordSent = async (tx: Tx) => {
+    if (!(await claimEffect(tx, sentKey, ctx.now()))) return;
     await record(tx, ctx, row.id, 'email_sent', {
       messageId: message.id,
       to,
       emailMessageId: mail.messageId,
     });
+  };
+  let failure: unknown = null;
+  let isHandedOver = false;
+  let outcome: DeliveryOutcome;
+  try {
+    outcome = await db.transaction(async (tx): Promise<DeliveryOutcome> => {
+      await lockDelivery(tx, sentKey);
+      if (await effectExists(tx, sentKey)) return 'already_sent';
+      try {
+        await mailer.send(mail);
+      } catch (err) {
+        failure = err;
+        return 'delayed';
+      }
+      isHandedOver = true;
+      await recordSent(tx);
+      return 'sent';
+    });
+  } catch (err) {
+    if (!isHandedOver) throw err;
+    // The server has the message but its record was lost with the transaction (PostgreSQL
+    // restarting under it): record it as soon as the database answers, or the job's next run
+    // would send a second copy.
+    await recordWhenBack(ctx, recordSent, err);
     return 'sent';
-  });
+  }
   if (outcome !== 'delayed') return outcome;
 
   // The server is down or refused: queue the next try, and tell the owner the first time.
