@@ -64,6 +64,7 @@ const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/js
 // (<REFERENCE.message-id@domain>). `smtpMode` lets the chaos run make it refuse.
 const smtpPort = await freePort();
 const mailCopies = new Map<string, number>();
+const mailArrivals = new Map<string, number[]>(); // message id → when each copy arrived (ms)
 let smtpMode: 'up' | 'refuse-rcpt-451' | 'refuse-data-554' = 'up';
 const smtpRefusals = { rcpt: 0, data: 0 };
 let smtpServer: SMTPServer | null = null;
@@ -88,6 +89,7 @@ async function startSmtp(): Promise<void> {
         const head = Buffer.concat(chunks).toString('utf8', 0, 16_384);
         const id = /^Message-ID:\s*<[^>]*?\.([0-9a-f-]{36})@/im.exec(head)?.[1] ?? 'unknown';
         mailCopies.set(id, (mailCopies.get(id) ?? 0) + 1);
+        mailArrivals.set(id, [...(mailArrivals.get(id) ?? []), Date.now()]);
         callback();
       });
     },
@@ -411,6 +413,10 @@ const mail = {
   deliveredOnce: outbound.rows.filter((m) => copies(m.id) === 1).length,
   repliesDeliveredOnce: replies.filter((m) => copies(m.id) === 1).length,
   deliveredTwice: outbound.rows.filter((m) => copies(m.id) > 1).length,
+  /** When each copy of a doubled message arrived, in seconds from the start of the load. */
+  doubledArrivals: outbound.rows
+    .filter((m) => copies(m.id) > 1)
+    .map((m) => (mailArrivals.get(m.id) ?? []).map((t) => Math.round((t - started) / 1000))),
   notDelivered: outbound.rows.filter((m) => copies(m.id) === 0).length,
   receivedButUnknown: [...mailCopies.keys()].filter((id) => !outboundIds.has(id)).length,
   smtpRefusals,
