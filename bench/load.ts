@@ -4,16 +4,21 @@
 // promises falling due within the run. Afterwards it waits for the jobs to drain and checks that
 // every time-based effect happened exactly once. Prints throughput, p50/p99 and effect counts.
 //
+// Outbound mail (acknowledgements and replies) goes to an SMTP server on loopback inside this
+// script, which counts the copies of each message: every one must arrive exactly once.
+//
 // `npm run chaos` adds faults mid-load: kill -9 of one instance (restarted later), a restart of
-// PostgreSQL, and checks that every request answered 2xx is stored exactly once.
+// PostgreSQL, the SMTP server down and then refusing for a while, and checks that every request
+// answered 2xx is stored exactly once and every outbound email delivered exactly once.
 // Environment: LOAD_SECONDS, LOAD_CONCURRENCY (default 8), DATABASE_URL (else an embedded one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { SMTPServer } from 'smtp-server';
 import { smsSignature, socialSignature } from '../src/channels/webhooks/signatures.ts';
 import { silentLogger } from '../src/core/shared/context.ts';
 import { insertNewUser } from '../src/core/users/create-user.ts';
@@ -23,6 +28,7 @@ import { freePort, startEmbedded, type EmbeddedServer } from '../src/db/embedded
 import { noJobs } from '../src/jobs/queue.ts';
 
 const isChaos = process.argv.includes('--chaos');
+const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 600);
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 8);
 const BIN = fileURLToPath(new URL('../bin/redress.js', import.meta.url));
@@ -54,6 +60,50 @@ const ctx = {
 const { token } = await createApiToken(ctx, { name: 'load', scopes: ['cases:write'] });
 const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
+// The outbound mail server: counts each message by the message id inside its Message-ID
+// (<REFERENCE.message-id@domain>). `smtpMode` lets the chaos run make it refuse.
+const smtpPort = await freePort();
+const mailCopies = new Map<string, number>();
+const mailArrivals = new Map<string, number[]>(); // message id → when each copy arrived (ms)
+let smtpMode: 'up' | 'refuse-rcpt-451' | 'refuse-data-554' = 'up';
+const smtpRefusals = { rcpt: 0, data: 0 };
+let smtpServer: SMTPServer | null = null;
+async function startSmtp(): Promise<void> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (smtpMode !== 'refuse-rcpt-451') return callback();
+      smtpRefusals.rcpt++;
+      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+    },
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (smtpMode === 'refuse-data-554') {
+          smtpRefusals.data++;
+          return callback(Object.assign(new Error('Transaction failed'), { responseCode: 554 }));
+        }
+        const head = Buffer.concat(chunks).toString('utf8', 0, 16_384);
+        const id = /^Message-ID:\s*<[^>]*?\.([0-9a-f-]{36})@/im.exec(head)?.[1] ?? 'unknown';
+        mailCopies.set(id, (mailCopies.get(id) ?? 0) + 1);
+        mailArrivals.set(id, [...(mailArrivals.get(id) ?? []), Date.now()]);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((done) => server.listen(smtpPort, '127.0.0.1', () => done()));
+  smtpServer = server;
+}
+function stopSmtp(): Promise<void> {
+  const server = smtpServer;
+  smtpServer = null;
+  return new Promise((done) => (server ? server.close(() => done()) : done()));
+}
+await startSmtp();
+
 const ports = [await freePort(), await freePort()];
 const bases = ports.map((p) => `http://127.0.0.1:${p}`);
 const servers: Array<ChildProcess | null> = [null, null];
@@ -72,6 +122,8 @@ function startServer(i: number): Promise<void> {
       REDRESS_SOCIAL_SECRET: SOCIAL,
       REDRESS_WEBHOOK_LIMIT: '1000000',
       REDRESS_DB_POOL: '8',
+      REDRESS_SMTP_OUT_URL: `smtp://127.0.0.1:${smtpPort}`,
+      REDRESS_MAIL_FROM: 'Load Desk <desk@load.example>',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -247,11 +299,13 @@ async function oneAction(base: string): Promise<void> {
 }
 
 const started = Date.now();
+let killedAt = 0;
 const deadline = started + SECONDS * 1000;
 const chaos = isChaos
   ? (async () => {
       await sleep((SECONDS * 1000) / 4);
       servers[0]?.kill('SIGKILL');
+      killedAt = Date.now();
       faults.push(`${((Date.now() - started) / 1000).toFixed(0)} s: kill -9 instance A`);
       await sleep((SECONDS * 1000) / 4);
       if (pg) {
@@ -263,6 +317,26 @@ const chaos = isChaos
       }
       await startServer(0);
       faults.push(`${((Date.now() - started) / 1000).toFixed(0)} s: instance A restarted`);
+    })()
+  : Promise.resolve();
+// The mail server goes away (connection refused), comes back refusing every recipient (451),
+// then every message at DATA (554), then accepts again.
+const smtpChaos = isChaos
+  ? (async () => {
+      const at = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+      await sleep(SECONDS * 1000 * 0.3);
+      await stopSmtp();
+      faults.push(`${at()}: SMTP server stopped (connection refused)`);
+      await sleep(Math.max(10, SECONDS * 0.1) * 1000);
+      smtpMode = 'refuse-rcpt-451';
+      await startSmtp();
+      faults.push(`${at()}: SMTP server back, refusing every recipient (451)`);
+      await sleep(Math.max(5, SECONDS * 0.05) * 1000);
+      smtpMode = 'refuse-data-554';
+      faults.push(`${at()}: SMTP server refusing every message at DATA (554)`);
+      await sleep(Math.max(5, SECONDS * 0.05) * 1000);
+      smtpMode = 'up';
+      faults.push(`${at()}: SMTP server accepting again`);
     })()
   : Promise.resolve();
 
@@ -278,9 +352,11 @@ await Promise.all(
   }),
 );
 await chaos;
+await smtpChaos;
 const elapsed = (Date.now() - started) / 1000;
 
-// Let every promise fall due and the job workers drain.
+// Let every promise fall due and the job workers drain. Text and social messages have no
+// provider here, so their jobs wait (as they would in a desk without one) and are left out.
 process.stdout.write('Load finished; waiting for due promises and jobs to drain…\n');
 const drainStarted = Date.now();
 const DRAIN_SECONDS = Number(process.env.LOAD_DRAIN_SECONDS ?? 300);
@@ -289,7 +365,7 @@ while (Date.now() - drainStarted < DRAIN_SECONDS * 1000) {
   const left = await database.pool.query<{ n: string }>(
     `SELECT count(*)::text AS n FROM pgboss.job
       WHERE state < 'completed' AND start_after < now() + interval '1 minute'
-        AND name <> 'email-send'`,
+        AND name NOT IN ('sms-send', 'social-send')`,
   );
   backlog = left.rows[0]?.n ?? '?';
   if (backlog === '0') break;
@@ -326,6 +402,61 @@ const effects = {
     `SELECT count(*)::text AS n FROM (SELECT case_id, type, data->>'clock' FROM case_events WHERE type IN ('sla_due_soon','sla_breached') GROUP BY 1, 2, 3 HAVING count(*) > 1) x`,
   ),
 };
+// Every outbound email must have reached the mail server exactly once.
+const outbound = await database.pool.query<{ id: string; kind: string }>(
+  `SELECT id, kind FROM messages WHERE direction = 'out' AND channel = 'email'`,
+);
+const outboundIds = new Set(outbound.rows.map((m) => m.id));
+const copies = (id: string) => mailCopies.get(id) ?? 0;
+const replies = outbound.rows.filter((m) => m.kind === 'reply');
+const mail = {
+  outboundEmails: outbound.rows.length,
+  replies: replies.length,
+  deliveredOnce: outbound.rows.filter((m) => copies(m.id) === 1).length,
+  repliesDeliveredOnce: replies.filter((m) => copies(m.id) === 1).length,
+  deliveredTwice: outbound.rows.filter((m) => copies(m.id) > 1).length,
+  /**
+   * Doubled because the instance sending them was killed after the mail server took the message
+   * and before the send was recorded (first copy within 2 s before the kill -9): SMTP cannot be
+   * told "this again is the same message", so a later try sends it again, with the same
+   * Message-ID. Any other second copy is a fault.
+   */
+  doubledByTheKill: outbound.rows.filter(
+    (m) =>
+      copies(m.id) === 2 &&
+      killedAt > 0 &&
+      (mailArrivals.get(m.id)?.[0] ?? 0) >= killedAt - 2000 &&
+      (mailArrivals.get(m.id)?.[0] ?? 0) <= killedAt,
+  ).length,
+  /** When each copy of a doubled message arrived, in seconds from the start of the load. */
+  doubledArrivals: outbound.rows
+    .filter((m) => copies(m.id) > 1)
+    .map((m) => (mailArrivals.get(m.id) ?? []).map((t) => Math.round((t - started) / 1000))),
+  notDelivered: outbound.rows.filter((m) => copies(m.id) === 0).length,
+  receivedButUnknown: [...mailCopies.keys()].filter((id) => !outboundIds.has(id)).length,
+  smtpRefusals,
+  delayedEvents: await q(
+    `SELECT count(*)::text AS n FROM case_events WHERE type = 'email_delayed'`,
+  ),
+  delayedShownTwice: await q(
+    `SELECT count(*)::text AS n FROM (SELECT data->>'messageId' FROM case_events WHERE type = 'email_delayed' GROUP BY 1 HAVING count(*) > 1) x`,
+  ),
+  delayNotifications: await q(
+    `SELECT count(*)::text AS n FROM notifications WHERE kind = 'email_delayed'`,
+  ),
+  sentEventsTwice: await q(
+    `SELECT count(*)::text AS n FROM (SELECT data->>'messageId' FROM case_events WHERE type = 'email_sent' GROUP BY 1 HAVING count(*) > 1) x`,
+  ),
+  emailJobsWaiting: await q(
+    `SELECT count(*)::text AS n FROM pgboss.job WHERE name = 'email-send' AND state < 'completed'`,
+  ),
+  smsAndSocialWaitingForAProvider: await q(
+    `SELECT count(*)::text AS n FROM pgboss.job WHERE name IN ('sms-send', 'social-send') AND state < 'completed'`,
+  ),
+  emailJobsFailed: await q(
+    `SELECT count(*)::text AS n FROM pgboss.job WHERE name = 'email-send' AND state = 'failed'`,
+  ),
+};
 const stored = await database.pool.query<{ id: string }>(`SELECT id FROM cases`);
 const storedIds = new Set(stored.rows.map((r) => r.id));
 const lost = [...acknowledged.keys()].filter((id) => !storedIds.has(id)).length;
@@ -351,7 +482,10 @@ const report = {
   drainSeconds,
   jobsStillDue: backlog,
   effects,
+  mail,
   faults,
+  loadAverageBefore: loadBefore,
+  loadAverageAfter: loadavg().map((l) => Number(l.toFixed(2))),
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 
@@ -361,6 +495,7 @@ process.stdout.write(`instances at the end: ${JSON.stringify(tail)}\n`);
 await sleep(3000);
 for (const s of servers) if (s && s.exitCode === null && s.signalCode === null) s.kill('SIGKILL');
 await database.close();
+await stopSmtp();
 await pg?.stop();
 await rm(dir, { recursive: true, force: true });
 const isBroken =
@@ -369,5 +504,9 @@ const isBroken =
   effects.casesAcknowledgedTwice !== '0' ||
   effects.promisesSettledTwice !== '0' ||
   effects.remindersTwice !== '0' ||
-  effects.slaEventsTwice !== '0';
+  effects.slaEventsTwice !== '0' ||
+  mail.deliveredTwice > mail.doubledByTheKill ||
+  mail.notDelivered > 0 ||
+  mail.delayedShownTwice !== '0' ||
+  mail.sentEventsTwice !== '0';
 process.exit(isBroken ? 1 : 0);

@@ -13,7 +13,11 @@ export const JOBS = {
   },
   promiseReminder: { name: 'promise-reminder', payload: z.object({ promiseId: z.uuid() }) },
   promiseDue: { name: 'promise-due', payload: z.object({ promiseId: z.uuid() }) },
-  sendEmail: { name: 'email-send', payload: z.object({ messageId: z.uuid() }) },
+  /** `attempt` counts the mail server's refusals so far (see deliver-email.ts). */
+  sendEmail: {
+    name: 'email-send',
+    payload: z.object({ messageId: z.uuid(), attempt: z.number().int().min(0).optional() }),
+  },
   debriefAssign: { name: 'debrief-assign', payload: z.object({ caseId: z.uuid() }) },
   // A broadcast works through its deliveries in short runs, so a worker killed mid-run holds
   // back at most a few minutes of work (the job expires and is retried; a restart resumes).
@@ -30,7 +34,11 @@ export const JOBS = {
   sendSms: { name: 'sms-send', payload: z.object({ messageId: z.uuid() }) },
   sendSocial: { name: 'social-send', payload: z.object({ messageId: z.uuid() }) },
   /** Last week's digest to every manager; scheduled weekly (src/jobs/schedules.ts). */
-  weeklyDigest: { name: 'weekly-digest', payload: z.object({}).loose() },
+  weeklyDigest: {
+    name: 'weekly-digest',
+    payload: z.object({}).loose(),
+    expireInSeconds: 900,
+  },
   /** Brings the metric rollups up to date; every minute, and on demand (POST /metrics/rollups). */
   refreshRollups: {
     name: 'metrics-rollup-refresh',

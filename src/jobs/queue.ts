@@ -56,16 +56,30 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
   }
 }
 
+/**
+ * How long a job may stay active before pg-boss hands it to another worker. A worker killed
+ * mid-job leaves its jobs active, so this bounds how late their effects come; every handler's
+ * effect is claimed once, so a job that outlives it and runs again changes nothing.
+ */
+export const JOB_EXPIRY_SECONDS = 120;
+
 async function createMissingQueues(boss: PgBoss): Promise<void> {
   for (const job of Object.values(JOBS)) {
-    if (await boss.getQueue(job.name)) continue;
+    const expireInSeconds = 'expireInSeconds' in job ? job.expireInSeconds : JOB_EXPIRY_SECONDS;
+    const queue = await boss.getQueue(job.name);
+    if (queue) {
+      // Queues made by an older version kept pg-boss's 15 minutes.
+      if (queue.expireInSeconds !== expireInSeconds)
+        await boss.updateQueue(job.name, { name: job.name, expireInSeconds });
+      continue;
+    }
     // Retries with back-off: a handler that fails (database blip) runs again later.
     await boss.createQueue(job.name, {
       name: job.name,
       retryLimit: 5,
       retryDelay: 5,
       retryBackoff: true,
-      ...('expireInSeconds' in job ? { expireInSeconds: job.expireInSeconds } : {}),
+      expireInSeconds,
     });
   }
 }
@@ -74,6 +88,7 @@ function toRows(jobs: JobRequest[]) {
   return jobs.map((j) => ({
     name: j.name,
     data: j.data,
+    ...(j.id ? { id: j.id } : {}),
     ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}),
   }));
 }

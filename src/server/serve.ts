@@ -19,6 +19,7 @@ import { smtpMailer } from '../channels/email/smtp-mailer.ts';
 import { smsClient } from '../channels/sms/sms-client.ts';
 import { socialClient } from '../channels/social/social-client.ts';
 import { receiveEmail } from '../core/intake/receive-email.ts';
+import { surviveDatabaseOutages } from './outage-guard.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -34,6 +35,9 @@ export async function serve(
   out: (line: string) => void = console.log,
   opts: { isWorker?: boolean } = {},
 ): Promise<RunningServer> {
+  let warn: (obj: object, msg: string) => void = (obj, msg) =>
+    out(`${msg}: ${JSON.stringify(obj)}`);
+  const releaseGuard = surviveDatabaseOutages((obj, msg) => warn(obj, msg));
   const store = await openStore(config);
   const boss = createBoss(store.url);
   boss.on('error', () => undefined); // pg-boss retries on its own; a blip must not kill the server
@@ -70,6 +74,7 @@ export async function serve(
       ...(config.REDRESS_SOCIAL_SECRET ? { socialSecret: config.REDRESS_SOCIAL_SECRET } : {}),
     },
   });
+  warn = (obj, msg) => app.log.warn(obj, msg);
   const systemCtx = (name: string): Ctx => ({
     actor: { kind: 'system', name },
     database: store.database,
@@ -122,6 +127,7 @@ export async function serve(
       await app.close();
       await boss.stop({ graceful: true, timeout: 10_000 });
       await store.close();
+      releaseGuard();
     })());
   let stopping: Promise<void> | null = null;
   // A cluster worker leaves the announcements and the first-run link to the primary.

@@ -10,6 +10,7 @@ import { recordReply } from '../../src/core/cases/record-reply.ts';
 import { receiveEmail } from '../../src/core/intake/receive-email.ts';
 import { submitComplaintForm } from '../../src/core/intake/submit-complaint-form.ts';
 import { deliverEmail } from '../../src/core/outbound/deliver-email.ts';
+import type { Mailer } from '../../src/core/outbound/mailer.ts';
 import { parseMime } from '../../src/channels/email/parse-mime.ts';
 import { readLimited } from '../../src/channels/email/smtp-listener.ts';
 import { makeDesk, type Desk, type SentJob } from '../support/harness.ts';
@@ -85,11 +86,21 @@ test('acknowledgement and reply go out threaded, once; a refusing server delays 
     body: 'Ines, I am sorry. A medium is on its way today.',
   });
   const replyId = lastEmailJob();
-  await expect(deliverEmail(desk.system, mailer, replyId)).rejects.toThrow();
-  await expect(deliverEmail(desk.system, mailer, replyId)).rejects.toThrow();
+  const queued = emailJobs().length;
+  const now = desk.clock.now().getTime();
+  expect(await deliverEmail(desk.system, mailer, replyId)).toBe('delayed');
+  expect(await deliverEmail(desk.system, mailer, replyId, { attempt: 1 })).toBe('delayed');
+  // Each refusal queues the next try, later each time, under an id of its own.
+  const retries = emailJobs().slice(queued);
+  expect(retries.map((j) => j.data)).toEqual([
+    { messageId: replyId, attempt: 1 },
+    { messageId: replyId, attempt: 2 },
+  ]);
+  expect(retries.map((j) => (j.startAfter!.getTime() - now) / 1000)).toEqual([5, 10]);
+  expect(new Set(retries.map((j) => j.id)).size).toBe(2);
   expect(await events(opened.caseId, 'email_delayed')).toHaveLength(1);
   isRefusing = false;
-  expect(await deliverEmail(desk.system, mailer, replyId)).toBe('sent');
+  expect(await deliverEmail(desk.system, mailer, replyId, { attempt: 2 })).toBe('sent');
   expect(received).toHaveLength(2);
   expect(received[1]!.headers.has('auto-submitted')).toBe(false);
   expect(await events(opened.caseId, 'email_sent')).toHaveLength(2);
@@ -133,4 +144,37 @@ test('a web-form complaint is acknowledged by email within the same job chain, w
     await desk.database.pool.query('SELECT first_response_at FROM cases WHERE id = $1', [caseId])
   ).rows;
   expect(row.first_response_at).toBeNull();
+});
+
+test('a message the server took is recorded once the database answers again, never sent twice', async () => {
+  const real = smtpMailer(`smtp://127.0.0.1:${port}`, 'Shop Support <support@shop.example>');
+  // The server accepts the message; then PostgreSQL drops the connection of the transaction
+  // that holds the send lock, as a restart would, before the send is recorded.
+  const cutting: Mailer = {
+    from: real.from,
+    domain: real.domain,
+    async send(mail) {
+      await real.send(mail);
+      const cut = await desk.database.pool.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_locks
+          WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      expect(cut.rowCount).toBe(1);
+    },
+  };
+  const agent = await desk.makeUser('agent', 'Kim Agent');
+  const raw = Buffer.from(
+    'From: Ola Berg <ola@example.no>\r\nTo: support@shop.example\r\nSubject: Broken lamp\r\nMessage-ID: <orig-9@example.no>\r\n\r\nThe lamp arrived in pieces.\r\n',
+  );
+  const opened = await receiveEmail(desk.system, await parseMime(raw));
+  if (opened.outcome !== 'opened') throw new Error('expected a new case');
+  await recordReply(desk.ctxFor(agent), opened.caseId, { body: 'Ola, a new lamp ships today.' });
+  const replyId = lastEmailJob();
+  const before = received.length;
+  expect(await deliverEmail(desk.system, cutting, replyId)).toBe('sent');
+  expect(await events(opened.caseId, 'email_sent')).toHaveLength(1);
+  // The job running again (or a duplicate) finds it sent.
+  expect(await deliverEmail(desk.system, real, replyId)).toBe('already_sent');
+  expect(received.length - before).toBe(1);
 });

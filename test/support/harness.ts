@@ -13,6 +13,7 @@ export interface SentJob {
   name: string;
   data: object;
   startAfter?: Date;
+  id?: string;
 }
 
 /** Records queued jobs instead of running them; the jobs tests use the real queue. */

@@ -50,7 +50,7 @@ const DOWN_MESSAGE =
  * a refused, reset or missing socket, or pg's own wording. The cause chain and an AggregateError's
  * errors (one per address tried) are searched too.
  */
-function isDatabaseDown(err: unknown, depth = 0): boolean {
+export function isDatabaseDown(err: unknown, depth = 0): boolean {
   if (err === null || typeof err !== 'object' || depth > 4) return false;
   const e = err as {
     code?: unknown;

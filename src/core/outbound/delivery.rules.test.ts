@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Channel, ContactKind } from '../../contracts/enums.ts';
-import { deliveryChannel, type Preference } from './delivery.rules.ts';
+import { deliveryChannel, retryDelaySeconds, type Preference } from './delivery.rules.ts';
 
 describe('deliveryChannel', () => {
   test.each<[Channel, Preference | null, ContactKind[], Channel | undefined, Channel]>([
@@ -28,4 +28,13 @@ describe('deliveryChannel', () => {
       expect(deliveryChannel({ caseChannel, preferred, contacts, requested })).toBe(expected);
     },
   );
+});
+
+describe('retryDelaySeconds', () => {
+  test('doubles from the first delay and stays at the ceiling', () => {
+    const policy = { firstSeconds: 5, maxSeconds: 600 };
+    expect([0, 1, 2, 6, 7, 8, 500].map((a) => retryDelaySeconds(a, policy))).toEqual([
+      5, 10, 20, 320, 600, 600, 600,
+    ]);
+  });
 });

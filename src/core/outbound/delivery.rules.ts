@@ -35,3 +35,17 @@ export function deliveryChannel(input: {
   if (contacts.includes('phone')) return 'sms';
   return caseChannel;
 }
+
+/** How long outbound mail waits before the next try after the mail server failed it. */
+export interface RetryPolicy {
+  firstSeconds: number;
+  maxSeconds: number;
+}
+
+/** 5 s, 10 s, 20 s … doubling up to 10 minutes, then every 10 minutes until the server answers. */
+export const EMAIL_RETRY: RetryPolicy = { firstSeconds: 5, maxSeconds: 600 };
+
+/** Seconds to wait after the `attempt`-th failure (0 for the first). */
+export function retryDelaySeconds(attempt: number, policy: RetryPolicy): number {
+  return Math.min(policy.maxSeconds, policy.firstSeconds * 2 ** Math.min(attempt, 30));
+}

@@ -24,6 +24,8 @@ export interface JobRequest {
   name: string;
   data: object;
   startAfter?: Date;
+  /** A fixed job id: queuing the same id twice keeps the first job only. */
+  id?: string;
 }
 
 /** Queues durable jobs inside the caller's transaction (see jobs/queue.ts), in one statement. */
