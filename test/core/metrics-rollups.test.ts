@@ -35,6 +35,9 @@ beforeAll(async () => {
 });
 afterAll(() => desk.close());
 
+/** The case and the second problem linked after the build (set by that test). */
+const linkedLater = { caseId: '', problemId: '' };
+
 const PERIOD = { from: '2026-11-02', to: '2026-11-16', bucket: 'week' } as const;
 
 /** Every cut the metrics API offers on the dataset's period ('$problem': the dataset's problem). */
@@ -231,6 +234,7 @@ describe('changes to old cases', () => {
         VALUES ('Wrong size sent', 'open', ${new Date(NOW)}) RETURNING id`,
     );
     const second = other.rows[0]!.id;
+    linkedLater.problemId = second;
     const unlinked = await db.execute<{ id: string }>(
       sql`SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM case_problems)
         AND received_at >= '2026-11-02' AND received_at < '2026-11-16' ORDER BY received_at LIMIT 1`,
@@ -240,6 +244,7 @@ describe('changes to old cases', () => {
         WHERE c.received_at >= '2026-11-02' AND c.received_at < '2026-11-16' LIMIT 1`,
     );
     const fresh = unlinked.rows[0]!.id;
+    linkedLater.caseId = fresh;
     const already = linked.rows[0]!.id;
     const volume = (r: MetricsReport, group: string) =>
       r.metrics.find((x) => x.name === 'volume')!.byGroup.find((p) => p.group === group)?.value ??
@@ -272,6 +277,30 @@ describe('changes to old cases', () => {
     );
     for (const q of [...CUTS, { problemId: second }, { problemId: second, groupBy: 'owner' }])
       await expectSameAsLive(q);
+  });
+
+  test('a link removed straight in the database (no action unlinks) is seen after a rebuild', async () => {
+    const db = desk.database.db;
+    const { caseId, problemId } = linkedLater;
+    const volume = async () =>
+      (await report({ problemId })).metrics.find((x) => x.name === 'volume')!.total.value;
+    expect(await volume()).toBe(2);
+    // A refresh rescans the events of the one before: one more, so the links' events are behind.
+    desk.clock.set('2026-11-23T10:03:00Z');
+    await refreshRollups(desk.system);
+    await db.execute(
+      sql`DELETE FROM case_problems WHERE case_id = ${caseId} AND problem_id = ${problemId}`,
+    );
+    // No timeline event: the refresh does not know the case's days changed.
+    desk.clock.set('2026-11-23T10:04:00Z');
+    await refreshRollups(desk.system);
+    expect(await volume()).toBe(2);
+    const out = await refreshRollups(desk.system, { rebuild: true });
+    expect(out.rebuilt).toBe(true);
+    expect(await volume()).toBe(1);
+    for (const q of CUTS.filter((c) => c.groupBy === 'problem' || c.problemId))
+      await expectSameAsLive(q);
+    await expectSameAsLive({ problemId, groupBy: 'channel' });
   });
 
   test('a new day is rolled up when it ends', async () => {
