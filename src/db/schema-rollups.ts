@@ -21,14 +21,18 @@ const count = (name: string) => integer(name).notNull().default(0);
 const money = (name: string) => numeric(name, { precision: 16, scale: 2 }).notNull().default('0');
 
 /**
- * The grain of a rollup row: which of channel (4), category (2) and owner (1) it is split by.
- * 0 is the whole day; 7 splits by all three. A column outside the grain is null.
+ * The grain of a rollup row: which of problem (8), channel (4), category (2) and owner (1) it
+ * is split by. 0 is the whole day; 7 splits by channel, category and owner; 8 by problem alone
+ * and 15 by all four. A column outside the grain is null. The problem rows count each link of a
+ * case to a problem (a case linked to two problems counts under both), as a live read does.
  */
 const grain = () => smallint('grain').notNull();
 const dims = () => ({
   channel: text('channel'),
   category: text('category'),
   ownerId: uuid('owner_id'),
+  /** Set on the rows of one problem's linked cases only (grains 8 and 15, pending rows). */
+  problemId: uuid('problem_id'),
 });
 
 /** One row (id = 1) once the rollup is built: how far it reaches and what it has seen. */

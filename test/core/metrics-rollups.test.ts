@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { classifyCase } from '../../src/core/cases/classify-case.ts';
 import { reopenCase } from '../../src/core/cases/change-status.ts';
 import { transferCase } from '../../src/core/cases/transfer-case.ts';
+import { linkCaseToProblem } from '../../src/core/problems/link-case-to-problem.ts';
 import { computeMetrics, type MetricsReport } from '../../src/core/metrics/compute-metrics.ts';
 import { recordCustomerActivity } from '../../src/core/metrics/record-customer-activity.ts';
 import { loadSettings, saveSettings } from '../../src/core/settings/settings.repo.ts';
@@ -34,9 +35,12 @@ beforeAll(async () => {
 });
 afterAll(() => desk.close());
 
+/** The case and the second problem linked after the build (set by that test). */
+const linkedLater = { caseId: '', problemId: '' };
+
 const PERIOD = { from: '2026-11-02', to: '2026-11-16', bucket: 'week' } as const;
 
-/** Every cut the metrics API offers on the dataset's period (the problem cuts read live). */
+/** Every cut the metrics API offers on the dataset's period ('$problem': the dataset's problem). */
 const CUTS: Array<Record<string, string>> = [
   {},
   { groupBy: 'channel' },
@@ -49,10 +53,26 @@ const CUTS: Array<Record<string, string>> = [
   { from: '2026-10-15', to: '2026-11-23T10:00:00Z', bucket: 'week' },
   // Edges inside a day: the partial days are read live.
   { from: '2026-11-02T10:00:00Z', to: '2026-11-12T12:00:00Z', bucket: 'day' },
+  // Cut by problem: one row per link of a case to a problem.
+  { groupBy: 'problem' },
+  { problemId: '$problem' },
+  { problemId: '$problem', groupBy: 'channel' },
+  { problemId: '$problem', bucket: 'day' },
+  { groupBy: 'problem', channel: 'email' },
+  { groupBy: 'problem', from: '2026-11-02T10:00:00Z', to: '2026-11-12T12:00:00Z', bucket: 'day' },
+  { groupBy: 'problem', bucket: 'month', from: '2026-10-01', to: '2026-11-23' },
 ];
 
+const resolve = (q: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries<string>({ ...PERIOD, ...q }).map(([k, v]) => [
+      k,
+      v === '$problem' ? data.problemId : v,
+    ]),
+  );
+
 async function report(q: Record<string, string>): Promise<MetricsReport> {
-  return computeMetrics(desk.ctxFor(manager), { ...PERIOD, ...q });
+  return computeMetrics(desk.ctxFor(manager), resolve(q));
 }
 
 async function rollupState() {
@@ -78,7 +98,7 @@ async function liveRollback(q: Record<string, string>): Promise<MetricsReport> {
     const db = drizzle(client);
     const r = await computeMetrics(
       { ...desk.ctxFor(manager), database: { ...desk.database, db: db as never } },
-      { ...PERIOD, ...q },
+      resolve(q),
     );
     return r;
   } finally {
@@ -147,6 +167,28 @@ describe('building the rollup', () => {
     );
   });
 
+  test('a cut by problem reads the per-link rows: one edited by hand shows in the answer', async () => {
+    const db = desk.database.db;
+    const links = await db.execute<{ n: string }>(
+      sql`SELECT sum(volume) AS n FROM metrics_day_cases WHERE grain = 8`,
+    );
+    expect(Number(links.rows[0]!.n)).toBe(3);
+    const edit = (by: number) =>
+      db.execute(sql`UPDATE metrics_day_cases SET volume = volume + ${by}
+        WHERE grain = 8 AND problem_id = ${data.problemId} AND day >= '2026-11-02' AND day < '2026-11-16'
+          AND day = (SELECT min(day) FROM metrics_day_cases WHERE grain = 8 AND day >= '2026-11-02')`);
+    const vol = async () =>
+      (await report({ problemId: data.problemId })).metrics.find((x) => x.name === 'volume')!.total
+        .value;
+    const live = await vol();
+    await edit(100);
+    try {
+      expect(await vol()).toBe((live ?? 0) + 100);
+    } finally {
+      await edit(-100);
+    }
+  });
+
   test('a clock behind the rollup reads live (debriefs completed by 18 Nov)', async () => {
     desk.clock.set('2026-11-18T10:00:00Z');
     try {
@@ -183,6 +225,82 @@ describe('changes to old cases', () => {
     const vol = after.metrics.find((x) => x.name === 'volume')!;
     expect(vol.byGroup.find((p) => p.group === 'billing')?.value).toBe(3);
     for (const q of CUTS) await expectSameAsLive(q);
+  });
+
+  test('cases linked to problems after the build: seen after the refresh, as a live read counts them', async () => {
+    const db = desk.database.db;
+    const other = await db.execute<{ id: string }>(
+      sql`INSERT INTO problems (title, status, status_changed_at)
+        VALUES ('Wrong size sent', 'open', ${new Date(NOW)}) RETURNING id`,
+    );
+    const second = other.rows[0]!.id;
+    linkedLater.problemId = second;
+    const unlinked = await db.execute<{ id: string }>(
+      sql`SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM case_problems)
+        AND received_at >= '2026-11-02' AND received_at < '2026-11-16' ORDER BY received_at LIMIT 1`,
+    );
+    const linked = await db.execute<{ id: string }>(
+      sql`SELECT case_id AS id FROM case_problems cp JOIN cases c ON c.id = cp.case_id
+        WHERE c.received_at >= '2026-11-02' AND c.received_at < '2026-11-16' LIMIT 1`,
+    );
+    const fresh = unlinked.rows[0]!.id;
+    linkedLater.caseId = fresh;
+    const already = linked.rows[0]!.id;
+    const volume = (r: MetricsReport, group: string) =>
+      r.metrics.find((x) => x.name === 'volume')!.byGroup.find((p) => p.group === group)?.value ??
+      null;
+    const before = await report({ groupBy: 'problem' });
+    const wholeBefore = await report({});
+    expect(volume(before, second)).toBeNull();
+    const known = volume(before, data.problemId)!;
+    const ctx = desk.ctxFor(manager);
+    // Links are written by the product's action: each writes a 'problem_linked' case event,
+    // which is how the refresh finds the days to recompute. A case may have several problems.
+    await linkCaseToProblem(ctx, fresh, { problemId: data.problemId });
+    await linkCaseToProblem(ctx, fresh, { problemId: second });
+    await linkCaseToProblem(ctx, already, { problemId: second });
+    // Every day of the period is rolled up: until the refresh the rolled-up counts stand (the
+    // per-customer metrics of a cut are read live, so only the rolled ones are compared).
+    const stale = await report({ groupBy: 'problem' });
+    expect(volume(stale, data.problemId)).toBe(known);
+    expect(volume(stale, second) ?? 0).toBe(0);
+    desk.clock.set('2026-11-23T10:02:00Z');
+    const out = await refreshRollups(desk.system);
+    expect(out).toMatchObject({ skipped: false, rebuilt: false });
+    const after = await report({ groupBy: 'problem' });
+    expect(volume(after, data.problemId)).toBe(known + 1);
+    expect(volume(after, second)).toBe(2);
+    // The whole desk still counts each case once.
+    const all = await report({});
+    expect(all.metrics.find((x) => x.name === 'volume')!.total.value).toBe(
+      wholeBefore.metrics.find((x) => x.name === 'volume')!.total.value,
+    );
+    for (const q of [...CUTS, { problemId: second }, { problemId: second, groupBy: 'owner' }])
+      await expectSameAsLive(q);
+  });
+
+  test('a link removed straight in the database (no action unlinks) is seen after a rebuild', async () => {
+    const db = desk.database.db;
+    const { caseId, problemId } = linkedLater;
+    const volume = async () =>
+      (await report({ problemId })).metrics.find((x) => x.name === 'volume')!.total.value;
+    expect(await volume()).toBe(2);
+    // A refresh rescans the events of the one before: one more, so the links' events are behind.
+    desk.clock.set('2026-11-23T10:03:00Z');
+    await refreshRollups(desk.system);
+    await db.execute(
+      sql`DELETE FROM case_problems WHERE case_id = ${caseId} AND problem_id = ${problemId}`,
+    );
+    // No timeline event: the refresh does not know the case's days changed.
+    desk.clock.set('2026-11-23T10:04:00Z');
+    await refreshRollups(desk.system);
+    expect(await volume()).toBe(2);
+    const out = await refreshRollups(desk.system, { rebuild: true });
+    expect(out.rebuilt).toBe(true);
+    expect(await volume()).toBe(1);
+    for (const q of CUTS.filter((c) => c.groupBy === 'problem' || c.problemId))
+      await expectSameAsLive(q);
+    await expectSameAsLive({ problemId, groupBy: 'channel' });
   });
 
   test('a new day is rolled up when it ends', async () => {

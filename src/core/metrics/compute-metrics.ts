@@ -147,22 +147,18 @@ function liveWork(db: Db, scope: Scope, names: readonly MetricName[]): Array<Pro
 
 /**
  * The rollup answers when it is built in the organisation's time zone, the query's clock is
- * not behind it, the query is not cut by problem (a case may have several) and the period
- * holds at least one whole rolled-up day.
+ * not behind it and the period holds at least one whole rolled-up day.
  */
 async function rollupFor(db: Db, scope: Scope): Promise<Rolled | null> {
-  if (scope.groupBy === 'problem' || scope.problemId !== undefined) return null;
   const state = await loadRollupState(db);
   if (!state || state.timeZone !== scope.period.timeZone || scope.now < state.asOf) return null;
   const split = splitPeriod(scope.period, state.throughDay, state.asOf);
   if (!split.rolled) return null;
-  // Rows are kept for no cut, each single cut, and all three: two cuts read the full rows.
+  // Rows are kept for no cut, each single cut, and all three; per problem link, for the problem
+  // alone and with all three. Two cuts read the full rows.
   const grain = grainOf(scope);
-  return {
-    scope,
-    split: { ...split, rolled: split.rolled },
-    grain: [0, 1, 2, 4].includes(grain) ? grain : 7,
-  };
+  const rowGrain = grain & 8 ? (grain === 8 ? 8 : 15) : [0, 1, 2, 4].includes(grain) ? grain : 7;
+  return { scope, split: { ...split, rolled: split.rolled }, grain: rowGrain };
 }
 
 /** Rolled-up days plus the live rest. Per-customer counts need the whole desk (grain 0). */

@@ -169,23 +169,51 @@ export interface Filters {
   channel?: string | undefined;
   category?: string | undefined;
   ownerId?: string | undefined;
+  problemId?: string | undefined;
 }
 
+/** The filters on a case (alias `c`, its problem link `cp`) or on a rollup row. */
 function filterSql(f: Filters, alias: string): SQL {
   const a = sql.raw(alias);
   const parts: SQL[] = [sql`true`];
   if (f.channel) parts.push(sql`${a}.channel = ${f.channel}`);
   if (f.category) parts.push(sql`${a}.category = ${f.category}`);
   if (f.ownerId) parts.push(sql`${a}.owner_id = ${f.ownerId}`);
+  if (f.problemId)
+    parts.push(sql`${sql.raw(alias === 'c' ? 'cp' : alias)}.problem_id = ${f.problemId}`);
   return sql.join(parts, sql` AND `);
+}
+
+/**
+ * Per problem link (`byProblem`): one row per link of a case to a problem, with the link's own
+ * repeat flag (R22), as the live read counts a query cut by problem. Otherwise one row per case.
+ */
+function problemJoin(byProblem: boolean) {
+  return byProblem
+    ? {
+        col: sql`cp.problem_id`,
+        join: sql`JOIN case_problems cp ON cp.case_id = c.id`,
+      }
+    : { col: sql`NULL::uuid`, join: sql`` };
 }
 
 const minutes = (to: string) => sql.raw(binSql(`extract(epoch FROM ${to} - received_at) / 60`));
 
-/** The cases received in `ranges`: one row each with every count it adds to. */
-function receivedFacts(ranges: Ranges, timeZone: string, now: Date, f: Filters = {}): SQL {
+/** The cases received in `ranges`: one row each (or per problem link) with every count it adds to. */
+function receivedFacts(
+  ranges: Ranges,
+  timeZone: string,
+  now: Date,
+  f: Filters = {},
+  byProblem = false,
+): SQL {
+  const p = problemJoin(byProblem);
+  const isRepeat = byProblem
+    ? sql`cp.is_repeat_for_customer`
+    : sql`EXISTS (SELECT 1 FROM cases e WHERE e.customer_id = c.customer_id
+        AND e.received_at < c.received_at)`;
   return sql`SELECT (c.received_at AT TIME ZONE ${timeZone})::date AS day,
-      c.id, c.customer_id, c.channel, c.category, c.owner_id,
+      c.id, c.customer_id, c.channel, c.category, c.owner_id, ${p.col} AS problem_id,
       first_response_at IS NOT NULL AS answered,
       ${frMet} AS fr_met,
       (first_response_at IS NOT NULL OR first_response_due_at IS NULL
@@ -203,12 +231,11 @@ function receivedFacts(ranges: Ranges, timeZone: string, now: Date, f: Filters =
         THEN ${minutes('coalesce(resolved_at, closed_at)')} END AS res_bin,
       coalesce(${isAccepted}, false) AS accepted,
       verdict IS NOT NULL AS has_verdict,
-      EXISTS (SELECT 1 FROM cases e WHERE e.customer_id = c.customer_id
-        AND e.received_at < c.received_at) AS is_repeat,
+      ${isRepeat} AS is_repeat,
       coalesce(pr.kept, 0) AS kept, coalesce(pr.broken, 0) AS broken,
       coalesce(rs.cost, 0) AS cost, coalesce(rs.n, 0) AS n_rest,
       (SELECT cu.lifetime_value FROM customers cu WHERE cu.id = c.customer_id) AS ltv
-    FROM cases c
+    FROM cases c ${p.join}
     LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE p.status = 'kept') AS kept,
         count(*) FILTER (WHERE p.status = 'broken') AS broken
       FROM promises p WHERE p.case_id = c.id) pr ON true
@@ -242,13 +269,20 @@ const activeAgain = (alias: string) => {
 };
 
 /** The cases closed in `ranges`: recovered, active again afterwards, debriefs due and done. */
-function closedFacts(ranges: Ranges, timeZone: string, now: Date, f: Filters = {}): SQL {
+function closedFacts(
+  ranges: Ranges,
+  timeZone: string,
+  now: Date,
+  f: Filters = {},
+  byProblem = false,
+): SQL {
+  const p = problemJoin(byProblem);
   return sql`SELECT (c.closed_at AT TIME ZONE ${timeZone})::date AS day,
-      c.id, c.channel, c.category, c.owner_id,
+      c.id, c.channel, c.category, c.owner_id, ${p.col} AS problem_id,
       coalesce(c.verdict IN ('meets', 'exceeds'), false) AS recovered,
       coalesce(c.verdict IN ('meets', 'exceeds'), false) AND ${activeAgain('c')} AS active_again,
       coalesce(db.due, 0) AS due, coalesce(db.done, 0) AS done
-    FROM cases c
+    FROM cases c ${p.join}
     LEFT JOIN LATERAL (SELECT count(*) AS due, count(*) FILTER (WHERE d.completed_at <= ${now}) AS done
       FROM debriefs d WHERE d.case_id = c.id) db ON true
     WHERE ${ranges(sql`c.closed_at`)} AND ${filterSql(f, 'c')}`;
@@ -271,9 +305,28 @@ function retentionFacts(ranges: Ranges, timeZone: string): SQL {
 // ---------------------------------------------------------------------------------------------
 // The refresh: recompute whole local days.
 
-const GRAIN_SETS = sql`GROUPING SETS ((day), (day, channel), (day, category), (day, owner_id),
-  (day, channel, category, owner_id))`;
-const GRAIN = sql`7 - GROUPING(channel, category, owner_id)`;
+/** The rollup rows of one pass: per case (grains 0..7) or per problem link (grains 8, 15). */
+interface Pass {
+  byProblem: boolean;
+  grain: SQL;
+  /** Grouping sets over day and the dimensions, with `extra` grouped in every set. */
+  sets: (extra?: SQL) => SQL;
+}
+
+const CASE_PASS: Pass = {
+  byProblem: false,
+  grain: sql`7 - GROUPING(channel, category, owner_id)`,
+  // problem_id is null throughout: grouped by only so that it can be selected.
+  sets: (x = sql``) => sql`GROUPING SETS ((day, problem_id ${x}), (day, problem_id, channel ${x}),
+    (day, problem_id, category ${x}), (day, problem_id, owner_id ${x}),
+    (day, problem_id, channel, category, owner_id ${x}))`,
+};
+const PROBLEM_PASS: Pass = {
+  byProblem: true,
+  grain: sql`15 - GROUPING(channel, category, owner_id)`,
+  sets: (x = sql``) => sql`GROUPING SETS ((day, problem_id ${x}),
+    (day, problem_id, channel, category, owner_id ${x}))`,
+};
 
 /**
  * Recomputes every rollup row of `days`, in the caller's transaction, at the clock `asOf`.
@@ -299,47 +352,15 @@ export async function recomputeDays(
   ];
   for (const t of tables) await tx.execute(sql`DELETE FROM ${sql.raw(t)} WHERE day = ANY(${list})`);
 
-  await tx.execute(sql`DROP TABLE IF EXISTS rollup_received`);
-  await tx.execute(
-    sql`CREATE TEMP TABLE rollup_received ON COMMIT DROP AS ${receivedFacts(ranges, timeZone, asOf)}`,
-  );
-  await tx.execute(
-    sql`INSERT INTO metrics_day_cases (day, grain, channel, category, owner_id, volume, fr_met,
-        fr_decided, sla_met, sla_decided, accepted, verdicts, repeat_cases, promises_kept,
-        promises_broken, restitution_cost, restitutions, recovered_cases, recovered_cost,
-        recovered_lifetime_value)
-      SELECT day, ${GRAIN}, channel, category, owner_id, count(*),
-        count(*) FILTER (WHERE fr_met),
-        count(*) FILTER (WHERE fr_fixed AND fr_dec),
-        count(*) FILTER (WHERE fr_met AND res_met),
-        count(*) FILTER (WHERE fr_fixed AND res_fixed AND fr_dec AND res_dec),
-        count(*) FILTER (WHERE accepted), count(*) FILTER (WHERE has_verdict),
-        count(*) FILTER (WHERE is_repeat), sum(kept), sum(broken), sum(cost), sum(n_rest),
-        count(*) FILTER (WHERE accepted),
-        coalesce(sum(cost) FILTER (WHERE accepted), 0),
-        coalesce(sum(ltv) FILTER (WHERE accepted), 0)
-      FROM rollup_received GROUP BY ${GRAIN_SETS}`,
-  );
-  for (const kind of ['fr', 'res'] as const) {
-    const bin = sql.raw(`${kind}_bin`);
+  for (const pass of [CASE_PASS, PROBLEM_PASS]) {
+    await tx.execute(sql`DROP TABLE IF EXISTS rollup_received`);
     await tx.execute(
-      sql`INSERT INTO metrics_day_times (day, span, grain, channel, category, owner_id, kind, bins, counts)
-        SELECT day, 'day', grain, channel, category, owner_id, ${kind},
-          array_agg(bin ORDER BY bin), array_agg(n ORDER BY bin)
-        FROM (SELECT day, ${GRAIN} AS grain, channel, category, owner_id, ${bin} AS bin, count(*)::int AS n
-          FROM rollup_received WHERE ${bin} IS NOT NULL
-          GROUP BY GROUPING SETS ((day, ${bin}), (day, channel, ${bin}), (day, category, ${bin}),
-            (day, owner_id, ${bin}), (day, channel, category, owner_id, ${bin}))) x
-        GROUP BY day, grain, channel, category, owner_id`,
+      sql`CREATE TEMP TABLE rollup_received ON COMMIT DROP AS
+        ${receivedFacts(ranges, timeZone, asOf, {}, pass.byProblem)}`,
     );
+    await insertReceived(tx, pass);
   }
   for (const span of ['week', 'month'] as const) await recomputeSpans(tx, days, span);
-  await tx.execute(
-    sql`INSERT INTO metrics_day_pending (day, channel, category, owner_id, fr_pending, answered,
-        fr_due_at, resolved, res_due_at)
-      SELECT day, channel, category, owner_id, NOT fr_fixed, answered, fr_due_at, resolved, res_due_at
-      FROM rollup_received WHERE NOT (fr_fixed AND res_fixed)`,
-  );
   if (opts.links)
     await tx.execute(
       sql`INSERT INTO metrics_day_customers (day, received_at, prev_at, prev2_at, recovered,
@@ -348,22 +369,25 @@ export async function recomputeDays(
         FROM (${customerFacts(ranges, timeZone)}) f`,
     );
 
-  await tx.execute(sql`DROP TABLE IF EXISTS rollup_closed`);
-  await tx.execute(
-    sql`CREATE TEMP TABLE rollup_closed ON COMMIT DROP AS ${closedFacts(ranges, timeZone, asOf)}`,
-  );
-  await tx.execute(
-    sql`INSERT INTO metrics_day_closed (day, grain, channel, category, owner_id, recovered_closed,
-        recovered_active_again, debriefs_due, debriefs_completed)
-      SELECT day, ${GRAIN}, channel, category, owner_id, count(*) FILTER (WHERE recovered),
-        count(*) FILTER (WHERE active_again), sum(due), sum(done)
-      FROM rollup_closed GROUP BY ${GRAIN_SETS}`,
-  );
-  await tx.execute(
-    sql`INSERT INTO metrics_day_closed_pending (day, channel, category, owner_id, completed_at)
-      SELECT f.day, f.channel, f.category, f.owner_id, d.completed_at
-      FROM rollup_closed f JOIN debriefs d ON d.case_id = f.id WHERE d.completed_at > ${asOf}`,
-  );
+  for (const pass of [CASE_PASS, PROBLEM_PASS]) {
+    await tx.execute(sql`DROP TABLE IF EXISTS rollup_closed`);
+    await tx.execute(
+      sql`CREATE TEMP TABLE rollup_closed ON COMMIT DROP AS
+        ${closedFacts(ranges, timeZone, asOf, {}, pass.byProblem)}`,
+    );
+    await tx.execute(
+      sql`INSERT INTO metrics_day_closed (day, grain, channel, category, owner_id, problem_id,
+          recovered_closed, recovered_active_again, debriefs_due, debriefs_completed)
+        SELECT day, ${pass.grain}, channel, category, owner_id, problem_id,
+          count(*) FILTER (WHERE recovered), count(*) FILTER (WHERE active_again), sum(due), sum(done)
+        FROM rollup_closed GROUP BY ${pass.sets()}`,
+    );
+    await tx.execute(
+      sql`INSERT INTO metrics_day_closed_pending (day, channel, category, owner_id, problem_id, completed_at)
+        SELECT f.day, f.channel, f.category, f.owner_id, f.problem_id, d.completed_at
+        FROM rollup_closed f JOIN debriefs d ON d.case_id = f.id WHERE d.completed_at > ${asOf}`,
+    );
+  }
   if (opts.links)
     await tx.execute(
       sql`INSERT INTO metrics_day_retention (day, closed_at, prev_at, active_again, prev_active_again_at)
@@ -377,6 +401,47 @@ export async function recomputeDays(
   }
 }
 
+/** The counts, time bins and pending clocks of the received cohort in rollup_received. */
+async function insertReceived(tx: DbOrTx, pass: Pass): Promise<void> {
+  await tx.execute(
+    sql`INSERT INTO metrics_day_cases (day, grain, channel, category, owner_id, problem_id, volume,
+        fr_met, fr_decided, sla_met, sla_decided, accepted, verdicts, repeat_cases, promises_kept,
+        promises_broken, restitution_cost, restitutions, recovered_cases, recovered_cost,
+        recovered_lifetime_value)
+      SELECT day, ${pass.grain}, channel, category, owner_id, problem_id, count(*),
+        count(*) FILTER (WHERE fr_met),
+        count(*) FILTER (WHERE fr_fixed AND fr_dec),
+        count(*) FILTER (WHERE fr_met AND res_met),
+        count(*) FILTER (WHERE fr_fixed AND res_fixed AND fr_dec AND res_dec),
+        count(*) FILTER (WHERE accepted), count(*) FILTER (WHERE has_verdict),
+        count(*) FILTER (WHERE is_repeat), sum(kept), sum(broken), sum(cost), sum(n_rest),
+        count(*) FILTER (WHERE accepted),
+        coalesce(sum(cost) FILTER (WHERE accepted), 0),
+        coalesce(sum(ltv) FILTER (WHERE accepted), 0)
+      FROM rollup_received GROUP BY ${pass.sets()}`,
+  );
+  for (const kind of ['fr', 'res'] as const) {
+    const bin = sql.raw(`${kind}_bin`);
+    await tx.execute(
+      sql`INSERT INTO metrics_day_times (day, span, grain, channel, category, owner_id, problem_id,
+          kind, bins, counts)
+        SELECT day, 'day', grain, channel, category, owner_id, problem_id, ${kind},
+          array_agg(bin ORDER BY bin), array_agg(n ORDER BY bin)
+        FROM (SELECT day, ${pass.grain} AS grain, channel, category, owner_id, problem_id,
+            ${bin} AS bin, count(*)::int AS n
+          FROM rollup_received WHERE ${bin} IS NOT NULL
+          GROUP BY ${pass.sets(sql`, ${bin}`)}) x
+        GROUP BY day, grain, channel, category, owner_id, problem_id`,
+    );
+  }
+  await tx.execute(
+    sql`INSERT INTO metrics_day_pending (day, channel, category, owner_id, problem_id, fr_pending,
+        answered, fr_due_at, resolved, res_due_at)
+      SELECT day, channel, category, owner_id, problem_id, NOT fr_fixed, answered, fr_due_at,
+        resolved, res_due_at
+      FROM rollup_received WHERE NOT (fr_fixed AND res_fixed)`,
+  );
+}
 /** The week or month rows of metrics_day_times holding any of `days`, summed from the days. */
 async function recomputeSpans(tx: DbOrTx, days: readonly string[], span: 'week' | 'month') {
   const starts = [...new Set(days.map((d) => spanStart(d, span)))].sort();
@@ -385,16 +450,17 @@ async function recomputeSpans(tx: DbOrTx, days: readonly string[], span: 'week' 
   const end = spanEnd(starts[starts.length - 1]!, span);
   await tx.execute(sql`DELETE FROM metrics_day_times WHERE span = ${span} AND day = ANY(${list})`);
   await tx.execute(
-    sql`INSERT INTO metrics_day_times (day, span, grain, channel, category, owner_id, kind, bins, counts)
-      SELECT s, ${span}, grain, channel, category, owner_id, kind,
+    sql`INSERT INTO metrics_day_times (day, span, grain, channel, category, owner_id, problem_id,
+        kind, bins, counts)
+      SELECT s, ${span}, grain, channel, category, owner_id, problem_id, kind,
         array_agg(bin ORDER BY bin), array_agg(n ORDER BY bin)
       FROM (SELECT date_trunc(${span}, t.day::timestamp)::date AS s, t.grain, t.channel, t.category,
-          t.owner_id, t.kind, u.bin, sum(u.n)::int AS n
+          t.owner_id, t.problem_id, t.kind, u.bin, sum(u.n)::int AS n
         FROM metrics_day_times t CROSS JOIN LATERAL unnest(t.bins, t.counts) AS u(bin, n)
         WHERE t.span = 'day' AND t.day >= ${first}::date AND t.day < ${end}::date
           AND date_trunc(${span}, t.day::timestamp)::date = ANY(${list})
-        GROUP BY 1, 2, 3, 4, 5, 6, 7) x
-      GROUP BY s, grain, channel, category, owner_id, kind`,
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) x
+      GROUP BY s, grain, channel, category, owner_id, problem_id, kind`,
   );
 }
 
@@ -507,16 +573,27 @@ function groupOf(r: Rolled): SQL {
       return sql`coalesce(category, '(none)')`;
     case 'owner':
       return sql`coalesce(owner_id::text, '(none)')`;
+    case 'problem':
+      return sql`problem_id::text`;
     case 'none':
-    case 'problem': // never rolled up (see compute-metrics.ts)
       return sql`'all'`;
   }
 }
 
-/** Rollup rows of the query's grain and filters over its rolled days. */
+/** The query is cut by problem: it reads the per-link rows (grains 8 and 15). */
+const byProblem = (r: Rolled) => (r.grain & 8) !== 0;
+
+/**
+ * Rollup rows of the query's grain and filters over its rolled days; for the tables without a
+ * grain (one row per case or per link), the per-link rows or the per-case ones.
+ */
 function rolledWhere(r: Rolled, withGrain = true): SQL {
   const { fromDay, toDay } = r.split.rolled;
-  const grain = withGrain ? sql`grain = ${r.grain} AND` : sql``;
+  const grain = withGrain
+    ? sql`grain = ${r.grain} AND`
+    : byProblem(r)
+      ? sql`problem_id IS NOT NULL AND`
+      : sql`problem_id IS NULL AND`;
   return sql`${grain} day >= ${fromDay}::date AND day < ${toDay}::date AND ${filterSql(r.scope, 't')}`;
 }
 
@@ -543,21 +620,21 @@ export function rolledCaseCounts(db: DbOrTx, r: Rolled): Promise<Cell[]> {
   const tz = period.timeZone;
   return cells(
     db,
-    sql`WITH live AS (${receivedFacts(liveRanges(r), tz, now, r.scope)}),
+    sql`WITH live AS (${receivedFacts(liveRanges(r), tz, now, r.scope, byProblem(r))}),
       rows AS (
-        SELECT day, channel, category, owner_id, volume, fr_met, fr_decided, sla_met, sla_decided,
+        SELECT day, channel, category, owner_id, problem_id, volume, fr_met, fr_decided, sla_met, sla_decided,
           accepted, verdicts, repeat_cases, promises_kept, promises_broken, restitution_cost,
           restitutions, recovered_cases, recovered_cost, recovered_lifetime_value
         FROM metrics_day_cases t WHERE ${rolledWhere(r)}
         UNION ALL
-        SELECT day, channel, category, owner_id, 0, 0,
+        SELECT day, channel, category, owner_id, problem_id, 0, 0,
           CASE WHEN fr_pending AND fr_due_at <= ${now} THEN 1 ELSE 0 END, 0,
           CASE WHEN (answered OR fr_due_at <= ${now}) AND (resolved OR res_due_at <= ${now})
             THEN 1 ELSE 0 END,
           0, 0, 0, 0, 0, 0, 0, 0, 0, 0
         FROM metrics_day_pending t WHERE ${rolledWhere(r, false)}
         UNION ALL
-        SELECT day, channel, category, owner_id, 1, fr_met::int, fr_dec::int,
+        SELECT day, channel, category, owner_id, problem_id, 1, fr_met::int, fr_dec::int,
           (fr_met AND res_met)::int, (fr_dec AND res_dec)::int, accepted::int, has_verdict::int,
           is_repeat::int, kept, broken, cost, n_rest, accepted::int,
           CASE WHEN accepted THEN cost ELSE 0 END, CASE WHEN accepted THEN ltv ELSE 0 END
@@ -604,7 +681,7 @@ export async function rolledTimes(
   const kinds = [...(want.fr ? ['fr'] : []), ...(want.res ? ['res'] : [])];
   if (kinds.length === 0) return [];
   const { now, period } = r.scope;
-  const live = receivedFacts(liveRanges(r), period.timeZone, now, r.scope);
+  const live = receivedFacts(liveRanges(r), period.timeZone, now, r.scope, byProblem(r));
   const rows = timeRows(r);
   const res = await db.execute<{
     b: string;
@@ -810,16 +887,17 @@ export function rolledClosedCounts(db: DbOrTx, r: Rolled): Promise<Cell[]> {
   const { now, period } = r.scope;
   return cells(
     db,
-    sql`WITH live AS (${closedFacts(liveRanges(r), period.timeZone, now, r.scope)}),
+    sql`WITH live AS (${closedFacts(liveRanges(r), period.timeZone, now, r.scope, byProblem(r))}),
       rows AS (
-        SELECT day, channel, category, owner_id, recovered_closed, recovered_active_again,
+        SELECT day, channel, category, owner_id, problem_id, recovered_closed, recovered_active_again,
           debriefs_due, debriefs_completed
         FROM metrics_day_closed t WHERE ${rolledWhere(r)}
         UNION ALL
-        SELECT day, channel, category, owner_id, 0, 0, 0, 1
+        SELECT day, channel, category, owner_id, problem_id, 0, 0, 0, 1
         FROM metrics_day_closed_pending t WHERE ${rolledWhere(r, false)} AND completed_at <= ${now}
         UNION ALL
-        SELECT day, channel, category, owner_id, recovered::int, active_again::int, due, done
+        SELECT day, channel, category, owner_id, problem_id, recovered::int, active_again::int,
+          due, done
         FROM live),
       x AS (SELECT ${bucketOf(r)} AS b, ${groupOf(r)} AS g, * FROM rows)
     SELECT GROUPING(b, g) AS lvl, to_char(b, 'YYYY-MM-DD') AS b, g,

@@ -122,6 +122,8 @@ describe('splitting a period between the rollup and the live tables', () => {
     expect(grainOf({ groupBy: 'channel' })).toBe(4);
     expect(grainOf({ groupBy: 'owner', category: 'billing' })).toBe(3);
     expect(grainOf({ groupBy: 'none', channel: 'email', ownerId: 'x' })).toBe(5);
+    expect(grainOf({ groupBy: 'problem' })).toBe(8);
+    expect(grainOf({ groupBy: 'channel', problemId: 'p' })).toBe(12);
   });
 
   test('days between two dates, across a clock change', () => {

@@ -111,14 +111,16 @@ export function splitPeriod(p: Period, throughDay: string, asOf: Date): Split {
   };
 }
 
-/** Which dimensions a query cuts by: channel 4, category 2, owner 1 (the rollup's grain). */
+/** Which dimensions a query cuts by: problem 8, channel 4, category 2, owner 1 (the rollup's grain). */
 export function grainOf(q: {
   channel?: string | undefined;
   category?: string | undefined;
   ownerId?: string | undefined;
+  problemId?: string | undefined;
   groupBy: string;
 }): number {
   let g = 0;
+  if (q.problemId !== undefined || q.groupBy === 'problem') g |= 8;
   if (q.channel !== undefined || q.groupBy === 'channel') g |= 4;
   if (q.category !== undefined || q.groupBy === 'category') g |= 2;
   if (q.ownerId !== undefined || q.groupBy === 'owner') g |= 1;
