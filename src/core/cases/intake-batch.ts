@@ -14,7 +14,7 @@ import { insertCasesInOneStatement, type IntakeStatement } from './intake.repo.t
 
 /** Statements in flight at once per process and sender: enough to keep PostgreSQL's cores busy. */
 const IN_FLIGHT = 2;
-/** Cases per statement at most: bounds the statement's size and its planning time. */
+/** Cases per statement at most: bounds the statement's size and how long the first case waits. */
 const MAX_BATCH = 16;
 
 /** Statements written and the cases they carried, in this process (for tests and diagnostics). */

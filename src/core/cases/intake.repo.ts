@@ -2,8 +2,9 @@
 // sides, and a new case needs about ten of them when written step by step (find the customer,
 // create them, add contacts, insert the case, mark the first step, write the timeline, queue
 // the jobs, begin and commit). Written as one statement of data-modifying CTEs it is one round
-// trip, and atomic without an explicit transaction. `open-case.ts` falls back to the
-// step-by-step transaction whenever this statement cannot decide alone (a race on a unique key).
+// trip, and atomic without an explicit transaction. One statement carries one case or several
+// that arrived together (intake-batch.ts). `open-case.ts` falls back to the step-by-step
+// transaction whenever this statement cannot decide alone (a race on a unique key).
 import { createHash, randomUUID } from 'node:crypto';
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
