@@ -753,6 +753,22 @@ function pairRows(r: Rolled): SQL {
 }
 
 /**
+ * Per-customer counts are known per bucket (level 1), or for the whole period (level 3, whose
+ * corrections are keyed ''); without a grouping the single group 'all' has the same counts.
+ */
+function perBucket(totals: Cell[], counts: (t: Cell, key: string) => Partial<Cell>): Cell[] {
+  return totals
+    .filter((t) => t.lvl === 1 || t.lvl === 3)
+    .flatMap((t) => {
+      const c = counts(t, t.lvl === 1 ? (t.b ?? '') : '');
+      return [
+        { ...c, lvl: t.lvl, b: t.b, g: null },
+        { ...c, lvl: (t.lvl - 1) as Level, b: t.b, g: 'all' },
+      ];
+    });
+}
+
+/**
  * Sums of metrics_day_pairs per bucket and for the whole period, for the given kinds: the
  * pairs whose earlier day falls in the same bucket (or, for the total, in the period). Live
  * facts join as pairs of one. Only when the period starts at a local midnight (the earlier day
@@ -817,23 +833,17 @@ export async function rolledCustomerCounts(
       sql`live AS (${customerFacts(liveRanges(r), tz)})`,
     ),
   ]);
-  return totals
-    .filter((t) => t.lvl === 1 || t.lvl === 3)
-    .flatMap((t) => {
-      const m = sums.get(t.lvl === 1 ? (t.b ?? '') : '');
-      const n = (k: number) => m?.get(k)?.n ?? 0;
-      const counts = {
-        customers: (t.volume ?? 0) - n(1),
-        repeatCustomers: n(1) - n(2),
-        recoveredCustomers: (t.recoveredCases ?? 0) - n(3),
-        recoveredCost: t.recoveredCost ?? 0,
-        recoveredLifetimeValue: (t.recoveredLifetimeValue ?? 0) - (m?.get(3)?.ltv ?? 0),
-      };
-      return [
-        { lvl: t.lvl, b: t.b, g: null, ...counts },
-        { lvl: (t.lvl - 1) as Level, b: t.b, g: 'all', ...counts },
-      ];
-    });
+  return perBucket(totals, (t, key) => {
+    const m = sums.get(key);
+    const n = (k: number) => m?.get(k)?.n ?? 0;
+    return {
+      customers: (t.volume ?? 0) - n(1),
+      repeatCustomers: n(1) - n(2),
+      recoveredCustomers: (t.recoveredCases ?? 0) - n(3),
+      recoveredCost: t.recoveredCost ?? 0,
+      recoveredLifetimeValue: (t.recoveredLifetimeValue ?? 0) - (m?.get(3)?.ltv ?? 0),
+    };
+  });
 }
 
 /** The same from the per-case facts, for a period that starts inside a day. */
@@ -862,24 +872,17 @@ async function rolledCustomerCountsExact(db: DbOrTx, r: Rolled, totals: Cell[]):
       FROM rows`,
   );
   const dups = new Map(res.rows.map((row) => [row.b ?? '', row]));
-  return totals
-    .filter((t) => t.lvl === 1 || t.lvl === 3)
-    .flatMap((t) => {
-      const d = dups.get(t.lvl === 1 ? (t.b ?? '') : '');
-      const n = (k: string) => Number(d?.[k] ?? 0);
-      const counts = {
-        customers: (t.volume ?? 0) - n('dup'),
-        repeatCustomers: n('second'),
-        recoveredCustomers: (t.recoveredCases ?? 0) - n('dup_recovered'),
-        recoveredCost: t.recoveredCost ?? 0,
-        recoveredLifetimeValue: (t.recoveredLifetimeValue ?? 0) - n('dup_ltv'),
-      };
-      // Without a grouping the single group 'all' has the same counts as the bucket.
-      return [
-        { lvl: t.lvl, b: t.b, g: null, ...counts },
-        { lvl: (t.lvl - 1) as Level, b: t.b, g: 'all', ...counts },
-      ];
-    });
+  return perBucket(totals, (t, key) => {
+    const d = dups.get(key);
+    const n = (k: string) => Number(d?.[k] ?? 0);
+    return {
+      customers: (t.volume ?? 0) - n('dup'),
+      repeatCustomers: n('second'),
+      recoveredCustomers: (t.recoveredCases ?? 0) - n('dup_recovered'),
+      recoveredCost: t.recoveredCost ?? 0,
+      recoveredLifetimeValue: (t.recoveredLifetimeValue ?? 0) - n('dup_ltv'),
+    };
+  });
 }
 
 /** Debriefs and recovered closures of the closed cohort, per cell. */
@@ -930,19 +933,13 @@ export async function rolledRetention(
       sql`live AS (${retentionFacts(liveRanges(r), tz)})`,
     ),
   ]);
-  return closed
-    .filter((t) => t.lvl === 1 || t.lvl === 3)
-    .flatMap((t) => {
-      const m = sums.get(t.lvl === 1 ? (t.b ?? '') : '');
-      const counts = {
-        recoveredClosed: (t.recoveredClosed ?? 0) - (m?.get(4)?.n ?? 0),
-        recoveredActiveAgain: (t.recoveredActiveAgain ?? 0) - (m?.get(5)?.n ?? 0),
-      };
-      return [
-        { lvl: t.lvl, b: t.b, g: null, ...counts },
-        { lvl: (t.lvl - 1) as Level, b: t.b, g: 'all', ...counts },
-      ];
-    });
+  return perBucket(closed, (t, key) => {
+    const m = sums.get(key);
+    return {
+      recoveredClosed: (t.recoveredClosed ?? 0) - (m?.get(4)?.n ?? 0),
+      recoveredActiveAgain: (t.recoveredActiveAgain ?? 0) - (m?.get(5)?.n ?? 0),
+    };
+  });
 }
 
 /** The same from the per-case facts, for a period that starts inside a day. */
@@ -967,19 +964,13 @@ async function rolledRetentionExact(db: DbOrTx, r: Rolled, closed: Cell[]): Prom
       FROM rows`,
   );
   const dups = new Map(res.rows.map((row) => [row.b ?? '', row]));
-  return closed
-    .filter((t) => t.lvl === 1 || t.lvl === 3)
-    .flatMap((t) => {
-      const d = dups.get(t.lvl === 1 ? (t.b ?? '') : '');
-      const counts = {
-        recoveredClosed: (t.recoveredClosed ?? 0) - Number(d?.dup ?? 0),
-        recoveredActiveAgain: (t.recoveredActiveAgain ?? 0) - Number(d?.dup_active ?? 0),
-      };
-      return [
-        { lvl: t.lvl, b: t.b, g: null, ...counts },
-        { lvl: (t.lvl - 1) as Level, b: t.b, g: 'all', ...counts },
-      ];
-    });
+  return perBucket(closed, (t, key) => {
+    const d = dups.get(key);
+    return {
+      recoveredClosed: (t.recoveredClosed ?? 0) - Number(d?.dup ?? 0),
+      recoveredActiveAgain: (t.recoveredActiveAgain ?? 0) - Number(d?.dup_active ?? 0),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
