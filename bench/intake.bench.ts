@@ -14,6 +14,7 @@ import { freePort } from '../src/db/embedded.ts';
 import { noJobs } from '../src/jobs/queue.ts';
 
 import type { Figure } from './figures.ts';
+import { namedCpuSeconds, treeCpuSeconds } from './proc-cpu.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = fileURLToPath(new URL('../bin/redress.js', import.meta.url));
@@ -26,6 +27,8 @@ const WARMUP_SECONDS = 3;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const CONNECTIONS = 50;
+/** BENCH_CPU_PROF=<dir>: the server under test writes a V8 CPU profile there when it stops. */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
 const BODY = JSON.stringify({
   channel: 'web',
@@ -40,7 +43,7 @@ async function wrk(
   url: string,
   token: string,
   seconds = SECONDS,
-): Promise<{ rps: number; p50: number; p99: number; non2xx: number }> {
+): Promise<{ rps: number; requests: number; p50: number; p99: number; non2xx: number }> {
   const script = join(tmpdir(), 'redress-intake.lua');
   // Each request comes from a different customer, as real intake does; one shared contact
   // would serialise every transaction on the same unique-index entry.
@@ -78,6 +81,7 @@ async function wrk(
   if (process.env.BENCH_DEBUG) process.stderr.write(out);
   return {
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
+    requests: Number(/(\d+) requests in/.exec(out)?.[1]),
     p50: ms(' 50'),
     p99: ms(' 99'),
     non2xx,
@@ -89,7 +93,9 @@ async function wrk(
  * equivalent table — the columns, defaults and indexes of `cases` (LIKE … INCLUDING ALL), so the
  * row costs what a case row costs, without the rest of intake.
  */
-async function rawInserts(database: Database): Promise<{ rps: number; p50: number; p99: number }> {
+async function rawInserts(
+  database: Database,
+): Promise<{ rps: number; rows: number; p50: number; p99: number }> {
   await database.pool.query(`CREATE TABLE IF NOT EXISTS bench_cases (LIKE cases INCLUDING ALL)`);
   const customer = (await database.pool.query(`SELECT id FROM customers LIMIT 1`)).rows[0]
     .id as string;
@@ -118,16 +124,22 @@ async function rawInserts(database: Database): Promise<{ rps: number; p50: numbe
   await Promise.all(Array.from({ length: CONNECTIONS }, client));
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.floor((latencies.length - 1) * p)] ?? NaN;
-  return { rps: latencies.length / ((Date.now() - start) / 1000), p50: pct(0.5), p99: pct(0.99) };
+  return {
+    rps: latencies.length / ((Date.now() - start) / 1000),
+    rows: latencies.length,
+    p50: pct(0.5),
+    p99: pct(0.99),
+  };
 }
 
 /** `redress serve` as its own process (as deployed), with `workers` app processes. */
 async function startServer(
   url: string,
   workers: number,
-): Promise<{ port: number; stop(): Promise<void> }> {
+): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
   const port = await freePort(0);
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+  const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, BIN, 'serve'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -150,6 +162,7 @@ async function startServer(
   });
   return {
     port,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -175,15 +188,26 @@ export async function benchIntake(database: Database, url: string): Promise<Figu
   const { token } = await createApiToken(ctx, { name: 'bench', scopes: ['cases:write'] });
   const server = await startServer(url, WORKERS);
   let http: Awaited<ReturnType<typeof wrk>>;
+  // CPU per case: the app's processes, and PostgreSQL (which also runs the jobs' queries).
+  let appCpu: number, pgCpu: number;
   try {
     // A short warm-up first (connections opened, code compiled, statements prepared), as a
     // server that has been running a while would be; then the measured run.
     await wrk(`http://127.0.0.1:${server.port}/api/v1/cases`, token, WARMUP_SECONDS);
+    const app0 = treeCpuSeconds(server.pid);
+    const pg0 = namedCpuSeconds('postgres');
     http = await wrk(`http://127.0.0.1:${server.port}/api/v1/cases`, token);
+    appCpu = treeCpuSeconds(server.pid) - app0;
+    pgCpu = namedCpuSeconds('postgres') - pg0;
   } finally {
     await server.stop();
   }
+  const pgRaw0 = namedCpuSeconds('postgres');
+  const clientRaw0 = process.cpuUsage();
   const raw = await rawInserts(database);
+  const clientRaw = process.cpuUsage(clientRaw0);
+  const pgRaw = namedCpuSeconds('postgres') - pgRaw0;
+  const perCase = (seconds: number, n: number) => (seconds * 1000) / n;
   const setting = `${WORKERS} worker${WORKERS === 1 ? '' : 's'}, LOG_LEVEL=${LOG_LEVEL}`;
   return [
     {
@@ -207,5 +231,20 @@ export async function benchIntake(database: Database, url: string): Promise<Figu
       target: '≤ 100 ms',
     },
     { name: 'intake non-2xx responses', value: http.non2xx, unit: 'responses' },
+    {
+      name: 'app CPU per case',
+      value: perCase(appCpu, http.requests),
+      unit: 'ms',
+      baseline: {
+        name: 'raw INSERT client CPU per row',
+        value: perCase((clientRaw.user + clientRaw.system) / 1e6, raw.rows),
+      },
+    },
+    {
+      name: 'PostgreSQL CPU per case',
+      value: perCase(pgCpu, http.requests),
+      unit: 'ms',
+      baseline: { name: 'PostgreSQL CPU per raw row', value: perCase(pgRaw, raw.rows) },
+    },
   ];
 }

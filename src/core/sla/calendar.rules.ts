@@ -53,9 +53,28 @@ interface Compiled {
   windows: Interval[][]; // minutes of day, indexed 0 = Monday
   holidays: Set<string>;
   closures: Interval[];
+  /** Open intervals by local day number, as dayIntervals found them (read-only). */
+  days: Map<number, readonly Interval[]>;
 }
 
+/** Days remembered per calendar: a few years either side of today, bounded for long runs. */
+const DAYS_KEPT = 4096;
+
+// A calendar is a value: the settings that hold it are replaced, never edited in place. So
+// its compiled form and the open hours of each day it has been asked about can be remembered
+// by identity. Every case's clocks ask about the same few days, and working them out (zone
+// offsets, holidays, closures) was most of the cost of planning a new case's SLA checks.
+const compiled = new WeakMap<BusinessCalendar, Compiled>();
+
 function compile(cal: BusinessCalendar): Compiled {
+  const known = compiled.get(cal);
+  if (known) return known;
+  const fresh = compileFresh(cal);
+  compiled.set(cal, fresh);
+  return fresh;
+}
+
+function compileFresh(cal: BusinessCalendar): Compiled {
   const windows = WEEKDAYS.map((key) =>
     (cal.weeklyHours[key] ?? []).map((w): Interval => {
       const start = parseHhmm(w.start);
@@ -74,7 +93,13 @@ function compile(cal: BusinessCalendar): Compiled {
     }
     return [from, to];
   });
-  return { zone: zoneOf(cal.timeZone), windows, holidays: new Set(cal.holidays), closures };
+  return {
+    zone: zoneOf(cal.timeZone),
+    windows,
+    holidays: new Set(cal.holidays),
+    closures,
+    days: new Map(),
+  };
 }
 
 /** Sorted, merged intervals; touching ones join so a split shift reads as one stretch. */
@@ -104,7 +129,16 @@ function subtract(intervals: Interval[], cuts: Interval[]): Interval[] {
 }
 
 /** Open intervals of one local day, in order. */
-function dayIntervals(c: Compiled, day: number): Interval[] {
+function dayIntervals(c: Compiled, day: number): readonly Interval[] {
+  const known = c.days.get(day);
+  if (known) return known;
+  const fresh = Object.freeze(openIntervalsOf(c, day));
+  if (c.days.size >= DAYS_KEPT) c.days.clear();
+  c.days.set(day, fresh);
+  return fresh;
+}
+
+function openIntervalsOf(c: Compiled, day: number): Interval[] {
   if (c.holidays.has(isoOfDay(day))) return [];
   const windows = c.windows[weekdayOfDay(day)] ?? [];
   const open = windows.map(([start, end]): Interval => [
