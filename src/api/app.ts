@@ -34,6 +34,8 @@ import { webRoutes } from './routes/web.routes.ts';
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: safeLogger(deps.logger),
+    // One line per request instead of fastify's two (see the onResponse hook below).
+    disableRequestLogging: true,
     bodyLimit: 1_048_576,
     // Router-level refusals (malformed URL, over-long parameter) answer like every other error.
     frameworkErrors: (err, request, reply) =>
@@ -68,6 +70,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   registerAuth(app, deps);
+  // One line per request, written when it is answered: method, path, status and time in one
+  // place, and half the logging work of a line on arrival plus a line on completion.
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      { req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime },
+      'request completed',
+    );
+    done();
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

