@@ -91,7 +91,12 @@ export const customerContacts = pgTable(
     kind: text('kind').notNull(),
     value: text('value').notNull(),
   },
-  (t) => [uniqueIndex('customer_contacts_kind_value').on(t.kind, t.value)],
+  (t) => [
+    uniqueIndex('customer_contacts_kind_value').on(t.kind, t.value),
+    // A customer's contacts are read by customer (routing a reply, the customer page, export
+    // and erasure): without this every such read scanned every contact of every customer.
+    index('customer_contacts_customer').on(t.customerId),
+  ],
 );
 
 export const caseReferenceSeq = pgSequence('case_reference_seq', { startWith: 1001 });

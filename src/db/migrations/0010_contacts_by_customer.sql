@@ -1,0 +1,1 @@
+CREATE INDEX "customer_contacts_customer" ON "customer_contacts" USING btree ("customer_id");
