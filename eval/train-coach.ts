@@ -318,7 +318,9 @@ console.log(
   `${rows.length} tune rows (+${extra.length} unlabelled twcs replies), ${vocab.length} features seen in at least ${HP.minRows} tune rows`,
 );
 const detections: Partial<Record<ModelDetection, SentenceModel>> = {};
-const only = process.env.DETECTIONS?.split(',') ?? [...MODEL_DETECTIONS];
+// Only blame ships: the action half (DETECTIONS=blameShift,offersAction) lowered action F1 on
+// every held-out set (src/language/README.md).
+const only = process.env.DETECTIONS?.split(',') ?? ['blameShift'];
 for (const d of MODEL_DETECTIONS) {
   if (only.includes(d)) detections[d] = fitDetection(rows, extra, vocab, d);
 }
