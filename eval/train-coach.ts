@@ -27,7 +27,7 @@ const HP = {
   l2Grid: [1e-4, 3e-4, 1e-3, 3e-3],
   unlabelledWeights: [0, 0.3, 1],
   /** Share of the twcs tune replies without the detection the model may flag. */
-  maxRealFalseAlarms: 0.03,
+  maxRealFalseAlarms: 0.01,
   thresholds: Array.from({ length: 18 }, (_, i) => Math.round((0.05 + i * 0.05) * 100) / 100),
 };
 
