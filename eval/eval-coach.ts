@@ -4,6 +4,7 @@
 // reported separately as written-draft F1.
 import { readFileSync } from 'node:fs';
 import { coach, type CoachContext, type CoachDetections } from '../src/language/coach.ts';
+import { COACH_MODEL, MODEL_DETECTIONS, type CoachModel } from '../src/language/coach-model.ts';
 import { hasData, readCsv } from './data.ts';
 import { printTable, tally, type LabelScore } from './metrics.ts';
 
@@ -46,7 +47,7 @@ function readJsonl<T>(name: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
-function predicted(row: Labelled): Set<string> {
+function predicted(row: Labelled, model: CoachModel | null = COACH_MODEL): Set<string> {
   const { text, ...rest } = row;
   const context: CoachContext = {
     customerFirstName: rest.customerFirstName,
@@ -54,7 +55,7 @@ function predicted(row: Labelled): Set<string> {
     remainingAuthority: rest.remainingAuthority,
     isClosing: rest.isClosing,
   };
-  const has: CoachDetections = coach(text, context).has;
+  const has: CoachDetections = coach(text, context, model).has;
   return new Set(
     Object.entries(has)
       .filter(([, v]) => v)
@@ -68,6 +69,12 @@ function run(title: string, flags: readonly string[], rows: Labelled[]): LabelSc
     rows.map((r) => [new Set(r.labels), predicted(r)]),
   );
   printTable(`${title} (${rows.length} replies)`, scores, COACH_TARGET);
+  // The two detections with a learned half, scored again with the patterns alone.
+  const alone = tally(
+    MODEL_DETECTIONS,
+    rows.map((r) => [new Set(r.labels), predicted(r, null)]),
+  );
+  printTable('  the same rows, patterns alone', alone, COACH_TARGET);
   return scores;
 }
 
@@ -90,6 +97,11 @@ export function evalCoach(): LabelScore[] | null {
     DRAFT_FLAGS,
     draftsTest,
   );
+  // 104 drafts written for the fourth round, all `test`, committed before the coach ran on them.
+  const fresh = readJsonl<Labelled & { id: string }>('coach-fresh.jsonl').map(
+    ({ id: _id, ...r }) => r,
+  );
+  run('coach detections, fresh test drafts f1-f104 (not tuned on)', DRAFT_FLAGS, fresh);
   if (!hasData('twcs', 'twcs-dev.csv')) {
     console.log('\ncoach on twcs: skipped (twcs/twcs-dev.csv not found)');
     return draftScores;

@@ -1,6 +1,7 @@
 // The reply coach (R4, R5, R7, R11, R12, R13, R18): finds what a draft does and does not do,
 // and says why it matters with a better wording. Pure and fast enough to run per keystroke.
 import { findMoney, firstMatch, matches } from './coach-match.ts';
+import { COACH_MODEL, modelHits, type CoachModel, type ModelHit } from './coach-model.ts';
 import * as P from './coach-patterns.ts';
 import type { CoachContext, CoachDetections, CoachResult, Finding } from './coach-types.ts';
 import type { Feeling, Span } from './types.ts';
@@ -72,7 +73,29 @@ function nameSpan(draft: string, name: string | undefined): Span | null {
   return firstMatch(draft, new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'giu'));
 }
 
-export function coach(draft: string, context: CoachContext = {}): CoachResult {
+/** Sentences the learned model counts that no pattern span already covers. */
+function learnedHits(
+  draft: string,
+  model: CoachModel | null,
+  detection: 'blameShift' | 'offersAction',
+  covered: readonly Span[],
+): ModelHit[] {
+  const m = model?.detections[detection];
+  if (m === undefined) return [];
+  return modelHits(draft, m, detection).filter(
+    (h) => !covered.some((c) => c.start < h.span.end && c.end > h.span.start),
+  );
+}
+
+const quoted = (words: readonly string[]): string => words.map((x) => `"${x}"`).join(', ');
+
+/** `model` is the learned half of blame and action (coach-model.json); `null` runs the
+ * patterns alone, as the model's training script does. */
+export function coach(
+  draft: string,
+  context: CoachContext = {},
+  model: CoachModel | null = COACH_MODEL,
+): CoachResult {
   const findings: Finding[] = [];
   const add = (f: Finding): void => void findings.push(f);
 
@@ -96,9 +119,11 @@ export function coach(draft: string, context: CoachContext = {}): CoachResult {
   const change = firstMatch(draft, P.CHANGE);
   // A change already made for everyone ("we've added a check…") is an action too, unless the
   // reply only sends the customer elsewhere.
-  const action =
+  const patternAction =
     firstMatch(draft, P.ACTION) ??
     (channel === null ? (firstMatch(draft, P.GENERIC_ACTION) ?? change) : null);
+  const action = patternAction ?? learnedHits(draft, model, 'offersAction', [])[0]?.span ?? null;
+  const learnedBlame = learnedHits(draft, model, 'blameShift', blame);
   const passive = matches(draft, P.EVASIVE_PASSIVE);
   const overLimit = beyondAuthority(draft, context, add);
 
@@ -141,6 +166,16 @@ export function coach(draft: string, context: CoachContext = {}): CoachResult {
         'This shifts the blame or makes an excuse (a colleague, a supplier, the weather, policy, the customer, or "sorry, but").',
       suggestion:
         'Own the failure for the organisation: "We got this wrong, and I will put it right."',
+    });
+  }
+  for (const hit of learnedBlame) {
+    add({
+      rule: 'apology.excuse',
+      severity: 'warning',
+      span: hit.span,
+      explanation: `This sentence reads like an excuse or blame put elsewhere (it rests on ${quoted(hit.evidence)}).`,
+      suggestion:
+        'If it explains the failure, own it for the organisation: "We got this wrong, and I will put it right."',
     });
   }
   if (thanks === null) {
@@ -246,7 +281,7 @@ export function coach(draft: string, context: CoachContext = {}): CoachResult {
     apology: apology !== null,
     apologyEarly,
     conditionalApology: conditional.length > 0,
-    blameShift: blame.length > 0,
+    blameShift: blame.length > 0 || learnedBlame.length > 0,
     thanks: thanks !== null,
     usesFirstName: name !== null,
     acknowledgesFeeling: feeling !== null,
