@@ -179,19 +179,24 @@ export const LINK = /(?<!\^\w{1,12}\s{0,3})https?:\/\/\S+/gi;
 // ("please power cycle…", "have you tried clearing…"). A DM sent "with further instructions"
 // is not an action; it is the channel.
 const STRONG_VERB =
-  'refund(?:ed)?|replac(?:e|ed)|credit(?:ed)?|reissu(?:e|ed)|rebook(?:ed)?|re-?book(?:ed)?|arrang(?:e|ed)|escalat(?:e|ed)|fix(?:ed)?|ship(?:ped)?|waiv(?:e|ed)|upgrad(?:e|ed)|reimburs(?:e|ed)|compensat(?:e|ed)|restor(?:e|ed)|reconnect(?:ed)?|reactivat(?:e|ed)|deactivat(?:e|ed)|unlock(?:ed)?|reset|resen[dt]|sen[dt](?! (?:you |u |us )?(?:a |an )?(?:dm|direct message|private message|message|note|link))|call(?:ed)? you|put (?:a|in)|open(?:ed)? (?:a|an)|authori[sz]e|deposit(?:ed)?|contact(?:ed)? (?:the|our|your)|spoke(?:n)? (?:to|with)|emailed (?:the|our)';
+  'refund(?:ed)?|replac(?:e|ed)|credit(?:ed)?|reissu(?:e|ed)|rebook(?:ed)?|re-?book(?:ed)?|arrang(?:e|ed)|escalat(?:e|ed)|fix(?:ed)?|ship(?:ped)?|waiv(?:e|ed)|upgrad(?:e|ed)|reimburs(?:e|ed)|compensat(?:e|ed)|restor(?:e|ed)|reconnect(?:ed)?|reactivat(?:e|ed)|deactivat(?:e|ed)|unlock(?:ed)?|reset|resen[dt]|sen[dt](?! (?:you |u |us )?(?:a |an )?(?:dm|direct message|private message|message|note|link))|call(?:ed)? you|put (?:a|in)|open(?:ed)? (?:a|an)|authori[sz]e|deposit(?:ed)?|contact(?:ed)? (?:the|our|your)|reach(?:ed)? out to (?:the|our|their|my)|(?:notif(?:y|ied)|alert(?:ed)?|inform(?:ed)?) (?:the|our|my) (?:team|manager|store|engineers?|colleagues?|supervisor|depot|driver)|made (?:a|an) (?:note|request|report|booking|reservation|claim|complaint|referral)|spoke(?:n)? (?:to|with)|emailed (?:the|our)';
 const OBJECT_VERB =
-  'updat(?:e|ed)|chang(?:e|ed)|add(?:ed)?|appl(?:y|ied)|log(?:ged)?|report(?:ed)?|rais(?:e|ed)|forward(?:ed)?|process(?:ed)?|book(?:ed)?|cancel(?:l?ed)?|issu(?:e|ed)|remov(?:e|ed)|mov(?:e|ed)|plac(?:e|ed)|reserv(?:e|ed)|reopen(?:ed)?|request(?:ed)?|honou?r(?:ed)?|disabl(?:e|ed)|enabl(?:e|ed)|order(?:ed)?|schedul(?:e|ed)|pa(?:y|id)|correct(?:ed)?|repair(?:ed)?|unblock(?:ed)?|unfr(?:eeze|oze)|sort(?:ed)?|organi[sz](?:e|ed)|rewr(?:ite|itten|ote)|retrain(?:ed)?|put|post(?:ed)?|chas(?:e|ed)';
+  'updat(?:e|ed)|chang(?:e|ed)|add(?:ed)?|appl(?:y|ied)|log(?:ged)?|report(?:ed)?|rais(?:e|ed)|forward(?:ed)?|process(?:ed)?|book(?:ed)?|cancel(?:l?ed)?|issu(?:e|ed)|remov(?:e|ed)|mov(?:e|ed)|plac(?:e|ed)|reserv(?:e|ed)|reopen(?:ed)?|request(?:ed)?|honou?r(?:ed)?|disabl(?:e|ed)|enabl(?:e|ed)|order(?:ed)?|schedul(?:e|ed)|pa(?:y|id)|correct(?:ed)?|repair(?:ed)?|unblock(?:ed)?|unfr(?:eeze|oze)|sort(?:ed)?|organi[sz](?:e|ed)|rewr(?:ite|itten|ote)|retrain(?:ed)?|put|post(?:ed)?|chas(?:e|ed)|extend(?:ed)?|flag(?:ged)?|submit(?:ted)?';
 // what "we are doing" right now ("I'm chasing the courier", "we're putting a new one in the post")
 const DOING =
   'chasing|putting|sending|arranging|refunding|replacing|booking|rebooking|processing|escalating|fixing|sorting|organi[sz]ing|paying|crediting|posting|ordering|cancelling|removing|repairing|reissuing|resending|issuing';
 const INSTRUCTION =
-  'turn(?:ing)? (?:it )?off|power[- ]?cycl\\w*|restart\\w*|reboot\\w*|re-?install\\w*|uninstall\\w*|updat\\w*|clear\\w*|import\\w*|reset\\w*|sign(?:ing)? (?:in|out)|log(?:ging)? (?:in|out)|disconnect\\w*|unplug\\w*|delet\\w*|return\\w*|check(?:ing)? (?:in|your|that|if)|perform\\w*|run(?:ning)? a|creat\\w* a new|purchas\\w*|select\\w*|go(?:ing)? to (?:settings|the app|your)|tap\\w*|download\\w*|import\\w*';
+  'pre-?order\\w*|turn(?:ing)? (?:it )?off|power[- ]?cycl\\w*|restart\\w*|reboot\\w*|re-?install\\w*|uninstall\\w*|updat\\w*|clear\\w*|import\\w*|reset\\w*|sign(?:ing)? (?:in|out)|log(?:ging)? (?:in|out)|disconnect\\w*|unplug\\w*|delet\\w*|return\\w*|check(?:ing)? (?:in|your|that|if)|perform\\w*|run(?:ning)? a|creat\\w* a new|purchas\\w*|select\\w*|go(?:ing)? to (?:settings|the app|your)|tap\\w*|download\\w*|import\\w*|us(?:e|ing) (?:a different|another|the latest|a wired|an ethernet)|switch\\w* (?:it )?(?:to|off|on)|(?:a different|another) (?:browser|device|cable|port|card|network)';
 export const ACTION = w(
   [
-    `(?:i|we)(?:'ll|'ve|'re|'m|'d| will| have| had| am| are| just| can| could)?(?: (?:gone ahead and|now|already|personally|just|also|happily|immediately|be able to))? (?:${STRONG_VERB}|(?:${OBJECT_VERB}) (?:your|yours|you|the|this|it|that|them|a|an)\\b)`,
+    `(?:i|we)(?:'ll|'ve|'re|'m|'d| will| have| had| am| are| just| can| could)?(?: (?:gone ahead and|now|already|personally|just|also|happily|immediately|be able to))? (?:${STRONG_VERB}|(?:${OBJECT_VERB}) (?:your|yours|you|the|this|it|that|them|a|an|extra|more|new|another|replacement)\\b)`,
     `(?:i|we)(?:'m|'re| am| are)(?: (?:now|personally|also|already|just))? (?:${DOING})\\b`,
-    '(?:asked|told|instructed|requested|arranged for) (?:the|our|your|a) [\\w -]{1,30}? to (?:refund|replace|call|ring|contact|redeliver|repair|fix|collect|deliver|send|re-?\\w+)',
+    '(?:asked|told|instructed|requested|arranged for) (?:the|our|your|a|my|one of our) [\\w -]{1,30}? to (?:refund|replace|call|ring|contact|redeliver|repair|fix|collect|deliver|send|re-?\\w+)',
+    // Someone else doing the fix is still the fix under way ("our engineer will fit it on
+    // Tuesday", "the airline has agreed to refund you", "the venue has confirmed your seats").
+    '(?:has|have|had) (?:now |already )?agreed to (?:refund|replace|pay|cover|collect|send|fix|repair|reimburse|compensate|honou?r|waive|rebook|credit|deliver|extend|swap|exchange|give|reopen|reinstate)|(?:has|have) (?:now |just |already )?(?:confirmed|released|approved|reinstated|extended|returned) (?:your|the)',
+    "(?:our|the|your|an?) (?:engineers?|technicians?|fitters?|drivers?|couriers?|colleagues?|store manager|manager|specialists?|experts?) (?:will|'ll|is going to|are going to|can) (?:fit|install|visit|call|ring|collect|deliver|repair|fix|replace|contact|bring|come|be with you)|(?:looping|loop(?:ed)?|bringing|brought|pulling|pulled) in (?:an?|our|the|my) (?:expert|specialist|team|colleague|manager|supervisor|engineer)",
+    "(?<!\\b(?:once|when|until|till|if|before|glad|good|great|happy|pleased|nice|hear|learn|see|know|that) )(?:it's|it is|that's|that is|this is|this has been|it has been|it's been)(?: now| all)? (?:fixed|sorted|resolved|repaired)\\b|(?:refund|payment) (?:has )?left (?:us|our account)",
     "(?:i|we)(?:'ll| will) (?:have|get) (?:your|the|it|this|that|them)\\b[^.!?]{0,30}?\\b(?:back|fixed|sorted|replaced|repaired|resolved|refunded|to you|with you)",
     '(?:is|are|has been|have been) (?:now )?(?:booked|scheduled|confirmed|reserved) (?:for|in|on)|(?:is|are) (?:now )?being (?:printed|prepared|processed|sent|posted|shipped|dispatched|repaired|replaced|fixed|refunded|made|rebuilt)',
     "(?:will|should|'ll) (?:arrive|reach you|be with you|be (?:delivered|ready|back with you|in your account))|(?:was|were) (?:dispatched|posted|shipped|approved|unlocked|unfrozen|unblocked|reopened|restored|corrected|repaired|paid back|refunded|credited)(?! (?:in error|by mistake|twice|wrongly|incorrectly))",
@@ -199,12 +204,14 @@ export const ACTION = w(
     "(?:it's|it is|that's|this is) now (?:fixed|sorted|working again|back up)|" +
       '(?:is|are) (?:now )?(?:in place|on (?:its|their|the) way)|will be (?:arranged|refunded|credited|sent|replaced|redeposited|deposited|fixed|restored|resolved|reimbursed|processed|rebooked)',
     '(?:a|your|the) (?:full )?(?:refund|replacement|credit|voucher|reimbursement) (?:of|for|has|is|will|was)',
-    "you(?:'ll| will) (?:receive|get) (?:a|an|your|the)|you(?:'ll| will) be (?:refunded|credited|reimbursed)",
+    "you(?:'ll| will| should) (?:receive|get|see) (?:a|an|your|the)|you(?:'ll| will) be (?:refunded|credited|reimbursed)",
     '(?:i|we) can (?:offer|provide|quote)|(?:happy|glad) to (?:query|refund|replace|rebook|arrange|cancel|credit|send|quote|add|change|issue|waive)',
     "let me (?:look|check|fix|sort|take|request|raise|escalate)|(?:team|we|i) (?:is|are|am|'re|'m) (?:aware (?:of this )?and )?looking into|working (?:to (?:get|fix|restore|resolve)|on (?:it|this|that|your|the (?:issue|problem|fault)|a fix|fixing|getting))",
     "(?:i|we)(?:'ll| will) (?:get in touch|speak|talk) with (?:the|our)|(?:i|we)(?:'ll| will|'ve| have) pass(?:ed)? (?!(?:on )?(?:your |the |these |those )?(?:comments|feedback))|pass(?:ed)? (?:this|it|your (?:details|case|complaint|claim|info\\w*)) (?:on)?to|get (?:your|the) \\w+ back to you",
     `(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|are you able to|you can|you could|(?:we|i)(?:'d| would)? (?:recommend|suggest)|recommend|have you tried|try)(?: try)? (?:${INSTRUCTION})`,
-    `(?:^@\\w+\\s+|[.!?]\\s+)(?:${INSTRUCTION}|try (?:again|\\w+ing))`,
+    // After the @handle that opens a reply, or a sentence's end (look-behinds, so the \b of w() sits
+    // before the instruction's first letter).
+    `(?:(?<=^@\\w+\\s+)|(?<=[.!?]\\s+))(?:${INSTRUCTION}|try (?:again|\\w+ing))`,
     '\\band (?:then )?(?:restart|reboot|re-?install|power[- ]?cycle|sign in|log in|reset|update|try again)\\b',
     "proceed with (?:a |the )?new|you(?:'ll| will)? need to (?:click|purchase|buy|update|restart|reinstall|select|use|cancel)|(?:perform|run|do) a (?:speed test|power cycle|reset|restart)",
   ].join('|'),

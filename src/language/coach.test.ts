@@ -156,6 +156,17 @@ describe('coach detections', () => {
     ['offersAction', 'I have asked the restaurant to refund you.', true],
     ['offersAction', 'We have trained the night team so this will not happen again.', true],
     ['offersAction', 'Our team is aware of it.', false],
+    // someone else doing the fix, the fix reported done, an instruction opening the reply
+    ['offersAction', 'Our engineer will fit the new part on Tuesday.', true],
+    ['offersAction', 'The airline has agreed to refund you in full.', true],
+    ['offersAction', "I've asked my colleague in returns to call you by 3pm.", true],
+    ['offersAction', "Sorry, Ian. It's fixed in today's update.", true],
+    ['offersAction', "I've extended your trial by a week.", true],
+    ['offersAction', '@AcmeHelp pre-order it on the UK site instead.', true],
+    ['offersAction', 'Could you try a different browser?', true],
+    ['offersAction', "Great to hear it's sorted now!", false],
+    ['offersAction', "Once it's fixed we will let you know.", false],
+    ['offersAction', 'We extend our apologies for the wait.', false],
     // channels: e-mail addresses, UK numbers, forms
     ['deflectsChannel', 'Please email complaints@example.com with the receipt.', true],
     ['deflectsChannel', "That's one for our lost property office, on 020 7000 1234.", true],
