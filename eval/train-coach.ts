@@ -56,11 +56,15 @@ const readFixture = (name: string): Array<Record<string, unknown>> =>
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-/** The twcs agent replies nobody labelled (not in coach-labels.jsonl at all, so never a test
- * row): nearly all of them are ordinary replies, so they teach the model what a plain reply
- * looks like, as negatives with a small weight. */
+/** The twcs agent replies nobody labelled (in neither coach-labels.jsonl nor the random test
+ * sample coach-random.jsonl, so never a test row): nearly all of them are ordinary replies, so
+ * they teach the model what a plain reply looks like, as negatives with a small weight. */
 function unlabelledReplies(): Row[] {
-  const labelled = new Set(readFixture('coach-labels.jsonl').map((r) => String(r.tweetId)));
+  const labelled = new Set(
+    [...readFixture('coach-labels.jsonl'), ...readFixture('coach-random.jsonl')].map((r) =>
+      String(r.tweetId),
+    ),
+  );
   return readCsv('twcs', 'twcs-dev.csv')
     .filter((r) => r.inbound === 'False' && (r.text ?? '').startsWith('@'))
     .filter((r) => !labelled.has(r.tweet_id ?? ''))
