@@ -129,9 +129,23 @@ export function evalCoach(): LabelScore[] | null {
     TWCS_FLAGS,
     [...twcsTest.filter((r) => r.earlier), ...draftsTest],
   );
-  return run(
+  const scores = run(
     'coach detections, all held-out rows (twcs test half + labelled drafts test half)',
     TWCS_FLAGS,
     [...twcsTest, ...draftsTest],
   );
+  // The fifth round: agent replies drawn at random from those nobody had labelled, labelled by
+  // two readers who never saw the coach's output, and kept out of every training run.
+  const random = readJsonl<Labelled & { tweetId: string }>('coach-random.jsonl').flatMap(
+    ({ tweetId, ...r }) => {
+      const text = texts.get(tweetId);
+      return text === undefined ? [] : [{ ...r, text }];
+    },
+  );
+  run(
+    'coach detections, twcs replies drawn at random, labelled independently (not tuned on)',
+    TWCS_FLAGS,
+    random,
+  );
+  return scores;
 }

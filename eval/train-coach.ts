@@ -28,6 +28,8 @@ const HP = {
   unlabelledWeights: [0, 0.3, 1],
   /** Share of the twcs tune replies without the detection the model may flag. */
   maxRealFalseAlarms: 0.01,
+  /** Share of the unlabelled twcs replies (a few of them excuses) the model may flag. */
+  maxUnlabelledFlags: 0.005,
   thresholds: Array.from({ length: 18 }, (_, i) => Math.round((0.05 + i * 0.05) * 100) / 100),
 };
 
@@ -237,6 +239,7 @@ function fitDetection(
   const docs = toDocs(rows, vocab, detection);
   const extraDocs = toDocs(extra, vocab, detection);
   const fold = docs.map((d) => hashKey(d.key) % HP.folds);
+  const extraFold = extraDocs.map((d) => hashKey(d.key) % HP.folds);
   console.log(
     `\n${detection}: ${docs.length} tune rows, ${docs.filter((d) => d.y).length} positive`,
   );
@@ -246,19 +249,29 @@ function fitDetection(
     for (const l2 of HP.l2Grid) {
       for (const d of extraDocs) d.weight = uw;
       const scores = new Array<number>(docs.length).fill(0);
+      // The unlabelled replies are scored out of fold too: they are the real replies the
+      // false-alarm cap below is about.
+      const extraScores = new Array<number>(extraDocs.length).fill(0);
       for (let k = 0; k < HP.folds; k++) {
         const model = train(
-          [...docs.filter((_, i) => fold[i] !== k), ...(uw > 0 ? extraDocs : [])],
+          [
+            ...docs.filter((_, i) => fold[i] !== k),
+            ...(uw > 0 ? extraDocs.filter((_, i) => extraFold[i] !== k) : []),
+          ],
           vocab.length,
           l2,
         );
         docs.forEach((d, i) => {
           if (fold[i] === k) scores[i] = replyScore(model, d);
         });
+        extraDocs.forEach((d, i) => {
+          if (extraFold[i] === k) extraScores[i] = replyScore(model, d);
+        });
       }
       // Chosen on the model's own cross-validated F1 over all tune rows, among thresholds at
-      // which it raises at most MAX_REAL_FALSE_ALARMS of the real (twcs) replies without the
-      // detection: the coach reads every reply an agent writes, and most are plain replies.
+      // which it raises at most MAX_REAL_FALSE_ALARMS of the real (twcs) tune replies without
+      // the detection, and of the unlabelled replies (nearly all plain): the coach reads every
+      // reply an agent writes, and most are plain replies.
       // Not on "patterns or model": the patterns were written on these rows and find nearly
       // every positive here, so that score would always say the model adds nothing.
       const twcs = docs.map((d) => d.key.startsWith('t'));
@@ -274,6 +287,8 @@ function fitDetection(
         const real = part(true, t, false);
         const negatives = docs.filter((d, i) => twcs[i] && !d.y).length;
         if (real.fp > HP.maxRealFalseAlarms * negatives) continue;
+        const flagged = extraScores.filter((x) => x >= t).length;
+        if (flagged > HP.maxUnlabelledFlags * extraDocs.length) continue;
         const { f1 } = f1At(docs, scores, t, false);
         if (f1 > bestT.f1) bestT = { f1, t };
       }
