@@ -24,7 +24,10 @@ const texts = hasData('twcs', 'twcs-dev.csv')
   : new Map<string, string>();
 const rows = [
   ...read('coach-drafts.jsonl'),
-  ...read('coach-labels.jsonl').map((r) => ({ ...r, text: texts.get(r.tweetId ?? '') })),
+  ...[...read('coach-labels.jsonl'), ...read('coach-random.jsonl')].map((r) => ({
+    ...r,
+    text: texts.get(r.tweetId ?? ''),
+  })),
 ].filter((r) => r.split === 'tune' && r.text !== undefined);
 
 for (const flag of process.argv.slice(2) as (keyof CoachDetections)[]) {

@@ -89,7 +89,7 @@ function tuneRows(): Row[] {
       labels: r.labels as string[],
     });
   }
-  for (const r of readFixture('coach-labels.jsonl')) {
+  for (const r of [...readFixture('coach-labels.jsonl'), ...readFixture('coach-random.jsonl')]) {
     const text = texts.get(String(r.tweetId));
     if (r.split !== 'tune' || text === undefined) continue;
     rows.push({

@@ -169,8 +169,9 @@ export const CHANNEL = w(
     "web ?chat|(?:fill|filling) (?:in|out) (?:the|our|a|this) (?:[\\w-]+ )?form|write to (?:our|the|us)|report (?:it|this|that) to|take (?:it|that|this) up with|(?:you(?:'ll| will|'d| would)?) (?:need|have) to (?:call|contact|visit|ring|email|write|speak|go)|the (?:best|right) (?:place|people|team|person) (?:for|to)|(?:that's|this is|it's) (?:one|a question|a matter) for|(?:sits|lies) with (?:our|the|their|your)|(?:reach|contact) (?:them|they)|(?:please )?(?:visit|ring) (?:your|the|our)",
   ].join('|'),
 );
-/** A bare link counts as a pointer unless it follows a "^AB" signature. */
-export const LINK = /(?<!\^\w{1,12}\s{0,3})https?:\/\/\S+/gi;
+/** A bare link counts as a pointer unless it follows an agent's signature ("^AB", "*KevinM",
+ * "~RD", "-KB"): that link is the signature's card. */
+export const LINK = /(?<!(?:[\^*~]|(?:^|\s)-\s?)\w{1,20}\s{0,3})https?:\/\/\S+/gi;
 
 // A specific action or solution (see README for the rule). Four kinds:
 // the agent does or did it ("I've refunded", "we can offer"), it is stated as done or on its
@@ -179,23 +180,26 @@ export const LINK = /(?<!\^\w{1,12}\s{0,3})https?:\/\/\S+/gi;
 // ("please power cycle…", "have you tried clearing…"). A DM sent "with further instructions"
 // is not an action; it is the channel.
 const STRONG_VERB =
-  'refund(?:ed)?|replac(?:e|ed)|credit(?:ed)?|reissu(?:e|ed)|rebook(?:ed)?|re-?book(?:ed)?|arrang(?:e|ed)|escalat(?:e|ed)|fix(?:ed)?|ship(?:ped)?|waiv(?:e|ed)|upgrad(?:e|ed)|reimburs(?:e|ed)|compensat(?:e|ed)|restor(?:e|ed)|reconnect(?:ed)?|reactivat(?:e|ed)|deactivat(?:e|ed)|unlock(?:ed)?|reset|resen[dt]|sen[dt](?! (?:you |u |us )?(?:a |an )?(?:dm|direct message|private message|message|note|link))|call(?:ed)? you|put (?:a|in)|open(?:ed)? (?:a|an)|authori[sz]e|deposit(?:ed)?|contact(?:ed)? (?:the|our|your)|reach(?:ed)? out to (?:the|our|their|my)|(?:notif(?:y|ied)|alert(?:ed)?|inform(?:ed)?) (?:the|our|my) (?:team|manager|store|engineers?|colleagues?|supervisor|depot|driver)|made (?:a|an) (?:note|request|report|booking|reservation|claim|complaint|referral)|spoke(?:n)? (?:to|with)|emailed (?:the|our)';
+  'refund(?:ed)?|replac(?:e|ed)|credit(?:ed)?|reissu(?:e|ed)|rebook(?:ed)?|re-?book(?:ed)?|arrang(?:e|ed)|escalat(?:e|ed)|fix(?:ed)?|ship(?:ped)?|waiv(?:e|ed)|upgrad(?:e|ed)|reimburs(?:e|ed)|compensat(?:e|ed)|restor(?:e|ed)|reconnect(?:ed)?|reactivat(?:e|ed)|deactivat(?:e|ed)|unlock(?:ed)?|reset|resen[dt]|sen[dt](?! (?:you |u |us )?(?:a |an )?(?:dm|direct message|private message|message|note|link))|call(?:ed)? you|put (?:a|in)|open(?:ed)? (?:a|an)|authori[sz]e|deposit(?:ed)?|contact(?:ed)? (?:the|our|your)|reach(?:ed)? out to (?:the|our|their|my)|(?:notif(?:y|ied)|alert(?:ed)?|inform(?:ed)?) (?:the|our|my) (?:team|manager|store|engineers?|colleagues?|supervisor|depot|driver)|made (?:a|an) (?:note|request|report|booking|reservation|claim|complaint|referral)|spoke(?:n)? (?:to|with)|emailed (?:the|our)|hook(?:ed)? you up';
 const OBJECT_VERB =
   'updat(?:e|ed)|chang(?:e|ed)|add(?:ed)?|appl(?:y|ied)|log(?:ged)?|report(?:ed)?|rais(?:e|ed)|forward(?:ed)?|process(?:ed)?|book(?:ed)?|cancel(?:l?ed)?|issu(?:e|ed)|remov(?:e|ed)|mov(?:e|ed)|plac(?:e|ed)|reserv(?:e|ed)|reopen(?:ed)?|request(?:ed)?|honou?r(?:ed)?|disabl(?:e|ed)|enabl(?:e|ed)|order(?:ed)?|schedul(?:e|ed)|pa(?:y|id)|correct(?:ed)?|repair(?:ed)?|unblock(?:ed)?|unfr(?:eeze|oze)|sort(?:ed)?|organi[sz](?:e|ed)|rewr(?:ite|itten|ote)|retrain(?:ed)?|put|post(?:ed)?|chas(?:e|ed)|extend(?:ed)?|flag(?:ged)?|submit(?:ted)?';
 // what "we are doing" right now ("I'm chasing the courier", "we're putting a new one in the post")
 const DOING =
   'chasing|putting|sending|arranging|refunding|replacing|booking|rebooking|processing|escalating|fixing|sorting|organi[sz]ing|paying|crediting|posting|ordering|cancelling|removing|repairing|reissuing|resending|issuing';
 const INSTRUCTION =
-  'pre-?order\\w*|turn(?:ing)? (?:it )?off|power[- ]?cycl\\w*|restart\\w*|reboot\\w*|re-?install\\w*|uninstall\\w*|updat\\w*|clear\\w*|import\\w*|reset\\w*|sign(?:ing)? (?:in|out)|log(?:ging)? (?:in|out)|disconnect\\w*|unplug\\w*|delet\\w*|return\\w*|check(?:ing)? (?:in|your|that|if)|perform\\w*|run(?:ning)? a|creat\\w* a new|purchas\\w*|select\\w*|go(?:ing)? to (?:settings|the app|your)|tap\\w*|download\\w*|import\\w*|us(?:e|ing) (?:a different|another|the latest|a wired|an ethernet)|switch\\w* (?:it )?(?:to|off|on)|(?:a different|another) (?:browser|device|cable|port|card|network)';
+  'pre-?order\\w*|turn(?:ing)? (?:it )?off|power[- ]?cycl\\w*|restart\\w*|reboot\\w*|re-?install\\w*|uninstall\\w*|updat\\w*|clear\\w*|import\\w*|reset\\w*|sign(?:ing)? (?:in|out)|log(?:ging)? (?:in|out)|disconnect\\w*|unplug\\w*|delet\\w*|return\\w*|check(?:ing)? (?:in|your|that|if)(?! (?:dms?|inbox|direct messages?|private messages?|messages?|e-?mails?|mail)\\b)|chang(?:e|ing) (?:your|the) [\\w ]{0,20}?(?:name|settings?|password|region|language|plan|browser)|press(?:ing)? (?:the|and hold)|make sure (?:you|your|that)|test(?:ing)? (?:using|with|the|your|it|on)|use (?:the|a|an|your) (?:[\\w-]+ ){0,3}(?:tool|option|setting|settings|button|feature|menu|tab|function)|perform\\w*|run(?:ning)? a|creat\\w* a new|purchas\\w*|select\\w*|go(?:ing)? to (?:settings|the app|your)|tap\\w*|download\\w*|import\\w*|us(?:e|ing) (?:a different|another|the latest|a wired|an ethernet)|switch\\w* (?:it )?(?:to|off|on)|(?:a different|another) (?:browser|device|cable|port|card|network)';
 export const ACTION = w(
   [
-    `(?:i|we)(?:'ll|'ve|'re|'m|'d| will| have| had| am| are| just| can| could)?(?: (?:gone ahead and|now|already|personally|just|also|happily|immediately|be able to))? (?:${STRONG_VERB}|(?:${OBJECT_VERB}) (?:your|yours|you|the|this|it|that|them|a|an|extra|more|new|another|replacement)\\b)`,
+    `(?:i|we)(?:'ll|'ve|'re|'m|'d| will| have| had| am| are| just| can| could)?(?: (?:gone ahead and|now|already|personally|just|also|happily|immediately|be able to))? (?:${STRONG_VERB}|(?:${OBJECT_VERB}) (?:your|yours|you|the|this|it|that|them|a|an|extra|more|new|another|replacement)\\b(?! (?:[\\w-]+ )?(?:feedback|comments?|compliments?|kind words|praise)\\b))`,
     `(?:i|we)(?:'m|'re| am| are)(?: (?:now|personally|also|already|just))? (?:${DOING})\\b`,
+    // "we'll pop on a refund", "I'll arrange a replacement"; "I'll follow up with our team";
+    // "I'd like to log this"; "we will work on fixing this"
+    "(?:i|we)(?:'ll| will|'ve| have| can|'d| would)? [a-z]+ (?:on |through |in |out )?(?:a|an|the|your) (?:full )?(?:refund|replacement|credit|voucher|reimbursement|gift card)|(?:i|we)(?:'ll| will|'ve| have|'m| am|'re| are)? follow(?:ed|ing)? up with (?:the|our|my)|(?:i|we)(?:'d| would) like to (?:log|raise|get (?:an?|this|that|it|your))|(?:i|we)(?:'ll| will) work on (?:fixing|a fix|getting)|forward(?:ed)? (?:it |this |them )?(?:on )?to (?:the |our )?(?:relevant |right |appropriate )?(?:team|department)",
     '(?:asked|told|instructed|requested|arranged for) (?:the|our|your|a|my|one of our) [\\w -]{1,30}? to (?:refund|replace|call|ring|contact|redeliver|repair|fix|collect|deliver|send|re-?\\w+)',
     // Someone else doing the fix is still the fix under way ("our engineer will fit it on
     // Tuesday", "the airline has agreed to refund you", "the venue has confirmed your seats").
     '(?:has|have|had) (?:now |already )?agreed to (?:refund|replace|pay|cover|collect|send|fix|repair|reimburse|compensate|honou?r|waive|rebook|credit|deliver|extend|swap|exchange|give|reopen|reinstate)|(?:has|have) (?:now |just |already )?(?:confirmed|released|approved|reinstated|extended|returned) (?:your|the)',
-    "(?:our|the|your|an?) (?:engineers?|technicians?|fitters?|drivers?|couriers?|colleagues?|store manager|manager|specialists?|experts?) (?:will|'ll|is going to|are going to|can) (?:fit|install|visit|call|ring|collect|deliver|repair|fix|replace|contact|bring|come|be with you)|(?:looping|loop(?:ed)?|bringing|brought|pulling|pulled) in (?:an?|our|the|my) (?:expert|specialist|team|colleague|manager|supervisor|engineer)",
+    "(?:our|the|your|an?) (?:engineers?|technicians?|fitters?|drivers?|couriers?|colleagues?|store manager|manager|specialists?|experts?) (?:will|'ll|is going to|are going to|can) (?:fit|install|visit|call|ring|collect|deliver|repair|fix|replace|contact|bring|come|be with you)|(?:looping|loop(?:ed)?|bringing|brought|pulling|pulled)(?: in)? (?:an?|our|the|my) (?:expert|specialist|team|colleague|manager|supervisor|engineer)",
     "(?<!\\b(?:once|when|until|till|if|before|glad|good|great|happy|pleased|nice|hear|learn|see|know|that) )(?:it's|it is|that's|that is|this is|this has been|it has been|it's been)(?: now| all)? (?:fixed|sorted|resolved|repaired)\\b|(?:refund|payment) (?:has )?left (?:us|our account)",
     "(?:i|we)(?:'ll| will) (?:have|get) (?:your|the|it|this|that|them)\\b[^.!?]{0,30}?\\b(?:back|fixed|sorted|replaced|repaired|resolved|refunded|to you|with you)",
     '(?:is|are|has been|have been) (?:now )?(?:booked|scheduled|confirmed|reserved) (?:for|in|on)|(?:is|are) (?:now )?being (?:printed|prepared|processed|sent|posted|shipped|dispatched|repaired|replaced|fixed|refunded|made|rebuilt)',
@@ -205,9 +209,9 @@ export const ACTION = w(
       '(?:is|are) (?:now )?(?:in place|on (?:its|their|the) way)|will be (?:arranged|refunded|credited|sent|replaced|redeposited|deposited|fixed|restored|resolved|reimbursed|processed|rebooked)',
     '(?:a|your|the) (?:full )?(?:refund|replacement|credit|voucher|reimbursement) (?:of|for|has|is|will|was)',
     "you(?:'ll| will| should) (?:receive|get|see) (?:a|an|your|the)|you(?:'ll| will) be (?:refunded|credited|reimbursed)",
-    '(?:i|we) can (?:offer|provide|quote)|(?:happy|glad) to (?:query|refund|replace|rebook|arrange|cancel|credit|send|quote|add|change|issue|waive)',
-    "let me (?:look|check|fix|sort|take|request|raise|escalate)|(?:team|we|i) (?:is|are|am|'re|'m) (?:aware (?:of this )?and )?looking into|working (?:to (?:get|fix|restore|resolve)|on (?:it|this|that|your|the (?:issue|problem|fault)|a fix|fixing|getting))",
-    "(?:i|we)(?:'ll| will) (?:get in touch|speak|talk) with (?:the|our)|(?:i|we)(?:'ll| will|'ve| have) pass(?:ed)? (?!(?:on )?(?:your |the |these |those )?(?:comments|feedback))|pass(?:ed)? (?:this|it|your (?:details|case|complaint|claim|info\\w*)) (?:on)?to|get (?:your|the) \\w+ back to you",
+    '(?:i|we) can (?:offer|provide|quote)|(?:happy|glad) to (?:query|refund|replace|rebook|arrange|cancel|credit|send|quote|add|change|issue|waive|test|reset)',
+    "let me (?:look|check|fix|sort|take|request|raise|escalate)|(?:team|we|i) (?:is|are|am|'re|'m) (?:aware (?:of this )?and )?looking into|working (?:(?:hard |around the clock |as fast as we can )?to (?:get|have|fix|restore|resolve)|on (?:it|this|that|your|the (?:issue|problem|fault)|a fix|fixing|getting))",
+    "(?:i|we)(?:'ll| will) (?:get in touch|speak|talk) with (?:the|our)|(?:i|we)(?:'ll| will|'ve| have) pass(?:ed)? (?!(?:on )?(?:your |the |these |those )?(?:[\\w-]+ )?(?:comments|feedback|compliments|kind words|praise))|pass(?:ed)? (?:this|it|your (?:details|case|complaint|claim|info\\w*)) (?:on)?to|get (?:your|the) \\w+ back to you",
     `(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|are you able to|you can|you could|(?:we|i)(?:'d| would)? (?:recommend|suggest)|recommend|have you tried|try)(?: try)? (?:${INSTRUCTION})`,
     // After the @handle that opens a reply, or a sentence's end (look-behinds, so the \b of w() sits
     // before the instruction's first letter).
@@ -220,7 +224,7 @@ export const ACTION = w(
 /** Looking into it, checking, assisting: an action only when the reply does not send the
  * customer elsewhere first ("DM us so we can look into it" is a deflection). */
 export const GENERIC_ACTION = w(
-  "(?:i|we)(?:'ll| will|'d| would| can)?(?: be (?:happy|glad) to| like to| love to)? (?:look|check|take a (?:closer |deeper )?look|investigate|dig|dive|get (?:it|this) checked|have a look)|look(?:ed|ing)? (?:in)?to (?:it|this|that)|check(?:ed|ing)? (?:on|with|into)|investigat(?:e|ed|ing)|(?:can|will|'ll) (?:have|take) a look",
+  "(?:i|we)(?:'ll| will|'d| would| can)?(?: be (?:happy|glad) to| like to| love to)? (?:look|check|review|take a (?:closer |deeper )?look|investigate|dig|dive|get (?:it|this) checked|have a look)|look(?:ed|ing)? (?:in)?to (?:it|this|that)|check(?:ed|ing)? (?:on|with|into)|investigat(?:e|ed|ing)|(?:can|will|'ll) (?:have|take) a look|(?:i|we)(?:'ll| will) work on (?:it|this|that)\\b",
 );
 
 export const VAGUE_TIME = w(
@@ -288,3 +292,7 @@ export const FEELING_WORDS: Record<Feeling, RegExp> = {
   sad: w('sad|saddened|heartbreak\\w*|heartbroken|upset\\w*|distress\\w*|devastat\\w*|hurt'),
   embarrassed: w('embarrass\\w*|awkward|humiliat\\w*|uncomfortable position|put you on the spot'),
 };
+
+/** A change told only by when ("in the future", "going forward"): not an action on its own
+ * ("let us know if anything comes up in the future"). */
+export const ONLY_LATER = /^(?:going forward|from now on|in (?:the )?future)$/i;

@@ -121,7 +121,10 @@ export function coach(
   // reply only sends the customer elsewhere.
   const patternAction =
     firstMatch(draft, P.ACTION) ??
-    (channel === null ? (firstMatch(draft, P.GENERIC_ACTION) ?? change) : null);
+    (channel === null
+      ? (firstMatch(draft, P.GENERIC_ACTION) ??
+        (change && !P.ONLY_LATER.test(change.text) ? change : null))
+      : null);
   const action = patternAction ?? learnedHits(draft, model, 'offersAction', [])[0]?.span ?? null;
   const learnedBlame = learnedHits(draft, model, 'blameShift', blame);
   const passive = matches(draft, P.EVASIVE_PASSIVE);
