@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type PgBoss from 'pg-boss';
 import { intakeCounts } from '../../src/core/cases/intake-batch.ts';
+import { findCase } from '../../src/core/cases/case.repo.ts';
 import { openCase } from '../../src/core/cases/open-case.ts';
 import { silentLogger, type Ctx, type JobSender } from '../../src/core/shared/context.ts';
 import { createBoss, ensureQueues, jobSender } from '../../src/jobs/queue.ts';
@@ -95,7 +96,9 @@ test('the one-statement path leaves exactly what the transaction path leaves', a
   // The system intake gave both cases to the only agent.
   expect(a.case.ownerId).toBe(b.case.ownerId);
   expect(a.case.ownerId).not.toBeNull();
-  // The returned row is the stored row, as the transaction path returns it.
+  // The returned row is the stored row, as Drizzle reads it back: the values the statement
+  // sent and those the database filled in (reference, customer, owner, defaults).
+  expect(a.case).toEqual(await findCase(desk.database.db, a.case.id));
   expect(a.case.receivedAt).toBeInstanceOf(Date);
   expect(a.case.reference).toMatch(/^RD-\d+$/);
 });

@@ -36,14 +36,31 @@ const caseColumns = Object.entries(getTableColumns(cases));
 const caseColumnsByKey = new Map(caseColumns);
 const dialect = new PgDialect();
 
-/** Turns a raw `cases` row (column names, driver values) into the row Drizzle would return. */
-function toCaseRow(raw: Record<string, unknown>): CaseRow {
+/**
+ * The row Drizzle would return: the values this process sent, as it sent them, and the columns
+ * the database filled in (reference, customer, owner, defaults) from the raw `generated` row.
+ * Sending the case's account, analysis and targets back over the wire only to parse them
+ * again would cost both sides more than the insert itself.
+ */
+function toCaseRow(sent: Record<string, unknown>, generated: Record<string, unknown>): CaseRow {
   const row: Record<string, unknown> = {};
   for (const [key, column] of caseColumns) {
-    const value = raw[column.name];
+    if (key in sent) {
+      row[key] = sent[key] ?? null;
+      continue;
+    }
+    const value = generated[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return row as CaseRow;
+}
+
+/** The columns the statement returns: every one the caller did not send. */
+function generatedColumns(sent: string[]): string {
+  return caseColumns
+    .filter(([key]) => !sent.includes(key))
+    .map(([, column]) => `"${column.name}"`)
+    .join(', ');
 }
 
 /** SQLSTATE 23505: a unique key was taken by a concurrent writer (contact or idempotency key). */
@@ -171,7 +188,7 @@ function intakeSql(columns: string[], jobs: SQL | null, records: string, ownerFa
       ORDER BY i.ord
     )
     ${jobs === null ? sql`` : sql`, queued_jobs AS (${jobs})`}
-    SELECT * FROM new_cases`;
+    SELECT "id", ${sql.raw(generatedColumns(columns))} FROM new_cases`;
 }
 
 /** The statement's text and parameters for these cases (exported for the plan test). */
@@ -213,11 +230,11 @@ export async function insertCasesInOneStatement(
     text: query.sql,
     values: query.params,
   });
-  const byId = new Map(result.rows.map((raw) => [raw.id as string, toCaseRow(raw)]));
+  const byId = new Map(result.rows.map((raw) => [raw.id as string, raw]));
   return items.map((s) => {
-    const row = byId.get(s.caseRow.id as string);
-    if (!row) throw new Error('the intake statement returned no case');
-    return row;
+    const generated = byId.get(s.caseRow.id as string);
+    if (!generated) throw new Error('the intake statement returned no case');
+    return toCaseRow(s.caseRow as Record<string, unknown>, generated);
   });
 }
 
