@@ -134,18 +134,23 @@ export function evalCoach(): LabelScore[] | null {
     TWCS_FLAGS,
     [...twcsTest, ...draftsTest],
   );
-  // The fifth round: agent replies drawn at random from those nobody had labelled, labelled by
-  // two readers who never saw the coach's output, and kept out of every training run.
-  const random = readJsonl<Labelled & { tweetId: string }>('coach-random.jsonl').flatMap(
-    ({ tweetId, ...r }) => {
+  // Agent replies drawn at random from those nobody had labelled, each sample labelled by two
+  // readers who never saw the coach's output (eval/README.md). The first was scored once as
+  // held-out and then became tune material; the second is held out and kept out of training.
+  const sample = (name: string) =>
+    readJsonl<Labelled & { tweetId: string }>(name).flatMap(({ tweetId, ...r }) => {
       const text = texts.get(tweetId);
       return text === undefined ? [] : [{ ...r, text }];
-    },
+    });
+  run(
+    'coach detections, first random twcs sample (scored once held-out, then tuned on)',
+    TWCS_FLAGS,
+    sample('coach-random.jsonl'),
   );
   run(
-    'coach detections, twcs replies drawn at random, labelled independently (not tuned on)',
+    'coach detections, second random twcs sample, labelled independently (not tuned on)',
     TWCS_FLAGS,
-    random,
+    sample('coach-random2.jsonl'),
   );
   return scores;
 }

@@ -58,14 +58,16 @@ const readFixture = (name: string): Array<Record<string, unknown>> =>
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-/** The twcs agent replies nobody labelled (in neither coach-labels.jsonl nor the random test
- * sample coach-random.jsonl, so never a test row): nearly all of them are ordinary replies, so
+/** The twcs agent replies nobody labelled (in none of coach-labels.jsonl and the random samples
+ * coach-random.jsonl and coach-random2.jsonl, so never a test row): nearly all of them are ordinary replies, so
  * they teach the model what a plain reply looks like, as negatives with a small weight. */
 function unlabelledReplies(): Row[] {
   const labelled = new Set(
-    [...readFixture('coach-labels.jsonl'), ...readFixture('coach-random.jsonl')].map((r) =>
-      String(r.tweetId),
-    ),
+    [
+      ...readFixture('coach-labels.jsonl'),
+      ...readFixture('coach-random.jsonl'),
+      ...readFixture('coach-random2.jsonl'),
+    ].map((r) => String(r.tweetId)),
   );
   return readCsv('twcs', 'twcs-dev.csv')
     .filter((r) => r.inbound === 'False' && (r.text ?? '').startsWith('@'))
