@@ -24,7 +24,11 @@ const texts = hasData('twcs', 'twcs-dev.csv')
   : new Map<string, string>();
 const rows = [
   ...read('coach-drafts.jsonl'),
-  ...[...read('coach-labels.jsonl'), ...read('coach-random.jsonl')].map((r) => ({
+  ...[
+    ...read('coach-labels.jsonl'),
+    ...read('coach-random.jsonl'),
+    ...read('coach-random2.jsonl'),
+  ].map((r) => ({
     ...r,
     text: texts.get(r.tweetId ?? ''),
   })),

@@ -58,16 +58,18 @@ const readFixture = (name: string): Array<Record<string, unknown>> =>
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-/** The twcs agent replies nobody labelled (in none of coach-labels.jsonl and the random samples
- * coach-random.jsonl and coach-random2.jsonl, so never a test row): nearly all of them are ordinary replies, so
+/** The twcs agent replies drawn at random and labelled by independent readers (eval/README.md):
+ * the earlier samples are tune rows, the last one is held out. */
+const RANDOM_SAMPLES = ['coach-random.jsonl', 'coach-random2.jsonl', 'coach-random3.jsonl'];
+
+/** The twcs agent replies nobody labelled (in neither coach-labels.jsonl nor a random sample,
+ * so never a test row): nearly all of them are ordinary replies, so
  * they teach the model what a plain reply looks like, as negatives with a small weight. */
 function unlabelledReplies(): Row[] {
   const labelled = new Set(
-    [
-      ...readFixture('coach-labels.jsonl'),
-      ...readFixture('coach-random.jsonl'),
-      ...readFixture('coach-random2.jsonl'),
-    ].map((r) => String(r.tweetId)),
+    [...readFixture('coach-labels.jsonl'), ...RANDOM_SAMPLES.flatMap(readFixture)].map((r) =>
+      String(r.tweetId),
+    ),
   );
   return readCsv('twcs', 'twcs-dev.csv')
     .filter((r) => r.inbound === 'False' && (r.text ?? '').startsWith('@'))
@@ -91,7 +93,7 @@ function tuneRows(): Row[] {
       labels: r.labels as string[],
     });
   }
-  for (const r of [...readFixture('coach-labels.jsonl'), ...readFixture('coach-random.jsonl')]) {
+  for (const r of [...readFixture('coach-labels.jsonl'), ...RANDOM_SAMPLES.flatMap(readFixture)]) {
     const text = texts.get(String(r.tweetId));
     if (r.split !== 'tune' || text === undefined) continue;
     rows.push({

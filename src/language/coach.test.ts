@@ -176,6 +176,18 @@ describe('coach detections', () => {
     ['offersAction', 'Let us know if anything else comes up in the future.', false],
     ['offersAction', 'Please meet me back in DM. We will work on this together.', false],
     ['deflectsChannel', 'Can I have your booking number? *AFC https://t.co/abc', false],
+    ['offersAction', 'Have you tried signing in from a different browser?', true],
+    ['offersAction', 'Please navigate to Settings, then General.', true],
+    ['offersAction', "I'll go ahead and follow up with our team there.", true],
+    ['offersAction', 'Can you try calling back and asking for the manager?', false],
+    ['offersAction', 'Click https://t.co/abc to send me a message.', false],
+    ['offersAction', 'Please send me a private message so I can send you the link.', false],
+    ['offersAction', 'I dig it. Thanks for stopping by!', false],
+    [
+      'deflectsChannel',
+      'If you have time to chat securely with me, I would be happy to review.',
+      true,
+    ],
     ['deflectsChannel', 'The steps are here https://t.co/abc', true],
     // channels: e-mail addresses, UK numbers, forms
     ['deflectsChannel', 'Please email complaints@example.com with the receipt.', true],
