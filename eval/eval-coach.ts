@@ -135,8 +135,8 @@ export function evalCoach(): LabelScore[] | null {
     [...twcsTest, ...draftsTest],
   );
   // Agent replies drawn at random from those nobody had labelled, each sample labelled by two
-  // readers who never saw the coach's output (eval/README.md). The first was scored once as
-  // held-out and then became tune material; the second is held out and kept out of training.
+  // readers who never saw the coach's output (eval/README.md). Each was scored once while held
+  // out and then became tune material; the last is held out and kept out of training.
   const sample = (name: string) =>
     readJsonl<Labelled & { tweetId: string }>(name).flatMap(({ tweetId, ...r }) => {
       const text = texts.get(tweetId);
@@ -148,9 +148,14 @@ export function evalCoach(): LabelScore[] | null {
     sample('coach-random.jsonl'),
   );
   run(
-    'coach detections, second random twcs sample, labelled independently (not tuned on)',
+    'coach detections, second random twcs sample (scored once held-out, then tuned on)',
     TWCS_FLAGS,
     sample('coach-random2.jsonl'),
+  );
+  run(
+    'coach detections, third random twcs sample, labelled independently (not tuned on)',
+    TWCS_FLAGS,
+    sample('coach-random3.jsonl'),
   );
   return scores;
 }
