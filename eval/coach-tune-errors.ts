@@ -1,7 +1,7 @@
 // Prints the coach's mistakes on the tune rows only (never the test rows), for working on the
 // patterns: `node bin/run-ts.js eval/coach-tune-errors.ts blameShift offersAction`.
-import { readFileSync } from 'node:fs';
 import { coach, type CoachDetections } from '../src/language/coach.ts';
+import { readFixture, twcsLabelRows } from './coach-fixtures.ts';
 import { hasData, readCsv } from './data.ts';
 
 interface Row {
@@ -13,25 +13,12 @@ interface Row {
   labels: string[];
 }
 
-const read = (name: string): Row[] =>
-  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Row);
-
 const texts = hasData('twcs', 'twcs-dev.csv')
   ? new Map(readCsv('twcs', 'twcs-dev.csv').map((r) => [r.tweet_id ?? '', r.text ?? '']))
   : new Map<string, string>();
 const rows = [
-  ...read('coach-drafts.jsonl'),
-  ...[
-    ...read('coach-labels.jsonl'),
-    ...read('coach-random.jsonl'),
-    ...read('coach-random2.jsonl'),
-  ].map((r) => ({
-    ...r,
-    text: texts.get(r.tweetId ?? ''),
-  })),
+  ...readFixture<Row>('coach-drafts.jsonl'),
+  ...twcsLabelRows<Row>().map((r) => ({ ...r, text: texts.get(r.tweetId ?? '') })),
 ].filter((r) => r.split === 'tune' && r.text !== undefined);
 
 for (const flag of process.argv.slice(2) as (keyof CoachDetections)[]) {

@@ -2,9 +2,9 @@
 // from the shared data by tweet id; how they were chosen is in eval/README.md) and drafts we wrote
 // ourselves for the detections twcs hardly ever shows (closing change, authority, passive, blame),
 // reported separately as written-draft F1.
-import { readFileSync } from 'node:fs';
 import { coach, type CoachContext, type CoachDetections } from '../src/language/coach.ts';
 import { COACH_MODEL, MODEL_DETECTIONS, type CoachModel } from '../src/language/coach-model.ts';
+import { RANDOM_SAMPLES, readFixture } from './coach-fixtures.ts';
 import { hasData, readCsv } from './data.ts';
 import { printTable, tally, type LabelScore } from './metrics.ts';
 
@@ -39,14 +39,6 @@ interface Labelled extends CoachContext {
   split?: string;
 }
 
-function readJsonl<T>(name: string): T[] {
-  const url = new URL(`./fixtures/${name}`, import.meta.url);
-  return readFileSync(url, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as T);
-}
-
 function predicted(row: Labelled, model: CoachModel | null = COACH_MODEL): Set<string> {
   const { text, ...rest } = row;
   const context: CoachContext = {
@@ -79,11 +71,11 @@ function run(title: string, flags: readonly string[], rows: Labelled[]): LabelSc
 }
 
 export function evalCoach(): LabelScore[] | null {
-  const written = readJsonl<Labelled>('coach-written.jsonl');
+  const written = readFixture<Labelled>('coach-written.jsonl');
   run('coach detections, drafts written for this eval', WRITTEN_FLAGS, written);
   // 408 drafts (208 split tune/test, the rest tune-only) labelled on every detection before the
   // coach was run on them (eval/README.md).
-  const drafts = readJsonl<Labelled & { id: string }>('coach-drafts.jsonl').map(
+  const drafts = readFixture<Labelled & { id: string }>('coach-drafts.jsonl').map(
     ({ id: _id, ...r }) => r,
   );
   run(
@@ -98,7 +90,7 @@ export function evalCoach(): LabelScore[] | null {
     draftsTest,
   );
   // 104 drafts written for the fourth round, all `test`, committed before the coach ran on them.
-  const fresh = readJsonl<Labelled & { id: string }>('coach-fresh.jsonl').map(
+  const fresh = readFixture<Labelled & { id: string }>('coach-fresh.jsonl').map(
     ({ id: _id, ...r }) => r,
   );
   run('coach detections, fresh test drafts f1-f104 (not tuned on)', DRAFT_FLAGS, fresh);
@@ -111,7 +103,7 @@ export function evalCoach(): LabelScore[] | null {
   );
   // Rows 407 on are the third round (eval/README.md); the earlier figures were measured without
   // them, so their held-out rows are also scored on their own for comparison.
-  const labelled = readJsonl<Labelled & { tweetId: string }>('coach-labels.jsonl').flatMap(
+  const labelled = readFixture<Labelled & { tweetId: string }>('coach-labels.jsonl').flatMap(
     ({ tweetId, ...r }, line) => {
       const text = texts.get(tweetId);
       return text === undefined ? [] : [{ ...r, text, earlier: line < EARLIER_TWCS_ROWS }];
@@ -137,25 +129,18 @@ export function evalCoach(): LabelScore[] | null {
   // Agent replies drawn at random from those nobody had labelled, each sample labelled by two
   // readers who never saw the coach's output (eval/README.md). Each was scored once while held
   // out and then became tune material; the last is held out and kept out of training.
-  const sample = (name: string) =>
-    readJsonl<Labelled & { tweetId: string }>(name).flatMap(({ tweetId, ...r }) => {
+  const ordinal = ['first', 'second', 'third', 'fourth', 'fifth'];
+  RANDOM_SAMPLES.forEach((name, i) => {
+    const rows = readFixture<Labelled & { tweetId: string }>(name).flatMap(({ tweetId, ...r }) => {
       const text = texts.get(tweetId);
       return text === undefined ? [] : [{ ...r, text }];
     });
-  run(
-    'coach detections, first random twcs sample (scored once held-out, then tuned on)',
-    TWCS_FLAGS,
-    sample('coach-random.jsonl'),
-  );
-  run(
-    'coach detections, second random twcs sample (scored once held-out, then tuned on)',
-    TWCS_FLAGS,
-    sample('coach-random2.jsonl'),
-  );
-  run(
-    'coach detections, third random twcs sample, labelled independently (not tuned on)',
-    TWCS_FLAGS,
-    sample('coach-random3.jsonl'),
-  );
+    const heldOut = i === RANDOM_SAMPLES.length - 1;
+    run(
+      `coach detections, ${ordinal[i] ?? `#${i + 1}`} random twcs sample, ${heldOut ? 'labelled independently (not tuned on)' : '(scored once held-out, then tuned on)'}`,
+      TWCS_FLAGS,
+      rows,
+    );
+  });
   return scores;
 }

@@ -6,7 +6,7 @@
 // reply makes its highest-scoring sentence a positive. The L2 strength and the threshold are
 // picked by 5-fold cross-validation on the tune rows (folds by a hash of the row id).
 //   node bin/run-ts.js eval/train-coach.ts [--dry]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { coach, type CoachDetections } from '../src/language/coach.ts';
 import {
   MODEL_DETECTIONS,
@@ -16,6 +16,7 @@ import {
   type ModelDetection,
   type SentenceModel,
 } from '../src/language/coach-model.ts';
+import { readFixture, twcsLabelRows } from './coach-fixtures.ts';
 import { hasData, readCsv } from './data.ts';
 import { score, type LabelScore } from './metrics.ts';
 
@@ -26,7 +27,6 @@ const HP = {
   folds: 5,
   l2Grid: [1e-4, 3e-4, 1e-3, 3e-3],
   unlabelledWeights: [0, 0.3, 1],
-  /** Share of the twcs tune replies without the detection the model may flag. */
   /** Share of the real twcs replies without the detection (the labelled tune ones and the
    * unlabelled ones, nearly all plain) the model may flag. */
   maxRealFalseAlarms: 0.01,
@@ -52,25 +52,11 @@ interface Doc {
   weight: number;
 }
 
-const readFixture = (name: string): Array<Record<string, unknown>> =>
-  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-
-/** The twcs agent replies drawn at random and labelled by independent readers (eval/README.md):
- * the earlier samples are tune rows, the last one is held out. */
-const RANDOM_SAMPLES = ['coach-random.jsonl', 'coach-random2.jsonl', 'coach-random3.jsonl'];
-
 /** The twcs agent replies nobody labelled (in neither coach-labels.jsonl nor a random sample,
  * so never a test row): nearly all of them are ordinary replies, so
  * they teach the model what a plain reply looks like, as negatives with a small weight. */
 function unlabelledReplies(): Row[] {
-  const labelled = new Set(
-    [...readFixture('coach-labels.jsonl'), ...RANDOM_SAMPLES.flatMap(readFixture)].map((r) =>
-      String(r.tweetId),
-    ),
-  );
+  const labelled = new Set(twcsLabelRows().map((r) => String(r.tweetId)));
   return readCsv('twcs', 'twcs-dev.csv')
     .filter((r) => r.inbound === 'False' && (r.text ?? '').startsWith('@'))
     .filter((r) => !labelled.has(r.tweet_id ?? ''))
@@ -93,7 +79,7 @@ function tuneRows(): Row[] {
       labels: r.labels as string[],
     });
   }
-  for (const r of [...readFixture('coach-labels.jsonl'), ...RANDOM_SAMPLES.flatMap(readFixture)]) {
+  for (const r of twcsLabelRows()) {
     const text = texts.get(String(r.tweetId));
     if (r.split !== 'tune' || text === undefined) continue;
     rows.push({
