@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 
 /** Agent replies drawn at random and labelled by independent readers: each was held out once,
  * then became tune rows; the last one is still held out. */
-export const RANDOM_SAMPLES = ['coach-random.jsonl', 'coach-random2.jsonl', 'coach-random3.jsonl'];
+export const RANDOM_SAMPLES = [
+  'coach-random.jsonl',
+  'coach-random2.jsonl',
+  'coach-random3.jsonl',
+  'coach-random4.jsonl',
+];
 
 /** Every line of a JSON Lines fixture. */
 export function readFixture<T = Record<string, unknown>>(name: string): T[] {

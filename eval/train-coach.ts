@@ -54,7 +54,9 @@ interface Doc {
 
 /** The twcs agent replies nobody labelled (in neither coach-labels.jsonl nor a random sample,
  * so never a test row): nearly all of them are ordinary replies, so
- * they teach the model what a plain reply looks like, as negatives with a small weight. */
+ * they teach the model what a plain reply looks like, as negatives with a small weight. Since
+ * the fourth random sample took the last of them this list is empty, and the weight grid no
+ * longer changes the model. */
 function unlabelledReplies(): Row[] {
   const labelled = new Set(twcsLabelRows().map((r) => String(r.tweetId)));
   return readCsv('twcs', 'twcs-dev.csv')

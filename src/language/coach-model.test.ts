@@ -60,7 +60,10 @@ describe('sentence features', () => {
 
 describe('model hits', () => {
   test.each<[string, string[]]>([
-    ['Our embroiderer has been painfully slow.', ['Our embroiderer has been painfully slow.']],
+    ['Their embroiderer has been painfully slow.', ['Their embroiderer has been painfully slow.']],
+    // No one else, no rule, cause or "but" named: not an excuse, whatever the weights say.
+    ['Our embroiderer has been painfully slow.', []],
+    ['Which supplier has been painfully slow?', []],
     [
       'Sorry. The supplier said they are painfully slow this week.',
       ['The supplier said they are painfully slow this week.'],
@@ -80,16 +83,16 @@ describe('model hits', () => {
 
 describe('coach with a learned model', () => {
   test('a sentence only the model finds is a blame warning that names its words', () => {
-    const r = coach('The embroiderer has been painfully slow this term.', {}, model);
+    const r = coach('Their embroiderer has been painfully slow this term.', {}, model);
     expect(r.has.blameShift).toBe(true);
     const f = r.findings.find((x) => x.rule === 'apology.excuse');
     expect(f?.severity).toBe('warning');
-    expect(f?.span?.text).toBe('The embroiderer has been painfully slow this term.');
+    expect(f?.span?.text).toBe('Their embroiderer has been painfully slow this term.');
     expect(f?.explanation).toContain('"painfully slow"');
   });
 
   test.each<[string, string, boolean]>([
-    ['patterns alone', 'The embroiderer has been painfully slow this term.', false],
+    ['patterns alone', 'Their embroiderer has been painfully slow this term.', false],
     ['an owned sentence', 'We have been painfully slow, and that is our fault.', false],
     ['no cue', 'Your order is on the way.', false],
   ])('no blame from the model: %s', (what, text, expected) => {

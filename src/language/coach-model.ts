@@ -138,15 +138,25 @@ const THEIR_NEWS = /\b(?:glad|good|great|happy|pleased|nice) (?:to hear|that|thi
 
 /** Rules from the labelling guide the model cannot learn from a few hundred rows: an owned
  * sentence, one that says what we are doing about it (the case handed on, "sorry, but" with a
- * fix), settled news or a cause of our own is never an excuse. */
+ * fix), settled news, a cause of our own or a question for the customer is never an excuse,
+ * and an excuse names someone or something else, a rule, a cause or a "but" (CUE_CLASSES). */
 export function mayCount(detection: ModelDetection, sentence: Span): boolean {
   const t = sentence.text;
   if (detection === 'offersAction') return !THEIR_NEWS.test(t);
   ACTION.lastIndex = 0;
   const fixed = ACTION.test(t);
   ACTION.lastIndex = 0;
-  return !(OWNED.test(t) || SORRY_WE.test(t) || fixed || SETTLED.test(t) || OUR_CAUSE.test(t));
+  if (OWNED.test(t) || SORRY_WE.test(t) || fixed || SETTLED.test(t) || OUR_CAUSE.test(t))
+    return false;
+  if (ASKS.test(t)) return false;
+  return tokenize(t).some((tok) => CUE_CLASSES.has(CLASS_OF.get(tok.norm) ?? ''));
 }
+
+/** A question asking the customer for something ("What is the supplier code?") blames nobody. */
+const ASKS = /^(?:what|which|where|when|who|how|could you|can you|would you|please)\b[^.!]*\?$/i;
+
+/** An excuse names who or what else is at fault, a rule, a cause or a "but". */
+const CUE_CLASSES = new Set(['<other>', '<they>', '<but>', '<rule>', '<cause>', '<busy>']);
 
 export function sentenceScore(m: SentenceModel, feats: ReadonlyArray<[string, Span]>): number {
   let z = m.bias;

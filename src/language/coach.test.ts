@@ -202,6 +202,12 @@ describe('coach detections', () => {
     ['blameShift', 'For future reference, always check the size guide first.', true],
     ['blameShift', 'We have to be fair to everyone, so booking rules apply.', true],
     ['blameShift', 'What is the supplier code on the label?', false],
+    ['offersAction', 'Once you navigate to Settings, make sure captions are on.', true],
+    ['offersAction', 'You can change your account email through Settings > Profile.', true],
+    ['offersAction', "We'll work on having you back online by noon.", true],
+    ['offersAction', 'Log the details for an agent to check and refund you.', true],
+    ['offersAction', 'Could you send me the file so I can try to replicate?', true],
+    ['offersAction', 'You must have missed the email we sent.', false],
     [
       'deflectsChannel',
       'If you have time to chat securely with me, I would be happy to review.',
