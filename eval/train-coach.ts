@@ -55,8 +55,7 @@ interface Doc {
 /** The twcs agent replies nobody labelled (in neither coach-labels.jsonl nor a random sample,
  * so never a test row): nearly all of them are ordinary replies, so
  * they teach the model what a plain reply looks like, as negatives with a small weight. Since
- * the fourth random sample took the last of them this list is empty, and the weight grid no
- * longer changes the model. */
+ * the fourth random sample took the last of them this list is empty. */
 function unlabelledReplies(): Row[] {
   const labelled = new Set(twcsLabelRows().map((r) => String(r.tweetId)));
   return readCsv('twcs', 'twcs-dev.csv')
@@ -237,7 +236,8 @@ function fitDetection(
   );
   console.log(`  patterns alone on tune: ${fmt(f1At(docs, [], 2, true))}`);
   let best = { f1: -1, l2: 0, t: 0.5, uw: 0 };
-  for (const uw of HP.unlabelledWeights)
+  // With no unlabelled reply left, every weight trains the same model: try one.
+  for (const uw of extraDocs.length > 0 ? HP.unlabelledWeights : [0])
     for (const l2 of HP.l2Grid) {
       for (const d of extraDocs) d.weight = uw;
       const scores = new Array<number>(docs.length).fill(0);
