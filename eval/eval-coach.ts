@@ -11,6 +11,8 @@ import { printTable, tally, type LabelScore } from './metrics.ts';
 export const COACH_TARGET = 0.8;
 /** coach-labels.jsonl rows labelled in the first two rounds (the rest came later). */
 const EARLIER_TWCS_ROWS = 406;
+/** A random sample read a second time by other readers (eval/README.md). */
+const SECOND_READ = { file: 'coach-random4-second.jsonl', of: 'coach-random4.jsonl' };
 
 const TWCS_FLAGS = [
   'apology',
@@ -142,5 +144,38 @@ export function evalCoach(): LabelScore[] | null {
       rows,
     );
   });
+  readerAgreement(texts);
   return scores;
+}
+
+/** The fourth sample was read twice, by different readers: how far two people following the
+ * same rules agree is the ceiling to read the coach's figures against. */
+function readerAgreement(texts: Map<string, string | undefined>): void {
+  type Row = { tweetId: string; labels: string[]; customerFirstName?: string };
+  const first = new Map(readFixture<Row>(SECOND_READ.of).map((r) => [r.tweetId, r]));
+  const pairs = readFixture<Row>(SECOND_READ.file).flatMap((second) => {
+    const one = first.get(second.tweetId);
+    const text = texts.get(second.tweetId);
+    return one && text !== undefined ? [{ one, second, text }] : [];
+  });
+  const sets = pairs.map(({ one, second, text }) => ({
+    one: new Set(one.labels),
+    two: new Set(second.labels),
+    coach: predicted({ text, labels: [], customerFirstName: one.customerFirstName }),
+  }));
+  printTable(
+    `reader agreement, ${SECOND_READ.of}: second reader against the first (${pairs.length} replies)`,
+    tally(
+      TWCS_FLAGS,
+      sets.map((s) => [s.one, s.two]),
+    ),
+  );
+  printTable(
+    `the coach against the second reader (${pairs.length} replies)`,
+    tally(
+      TWCS_FLAGS,
+      sets.map((s) => [s.two, s.coach]),
+    ),
+    COACH_TARGET,
+  );
 }
