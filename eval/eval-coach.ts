@@ -63,12 +63,16 @@ function run(title: string, flags: readonly string[], rows: Labelled[]): LabelSc
     rows.map((r) => [new Set(r.labels), predicted(r)]),
   );
   printTable(`${title} (${rows.length} replies)`, scores, COACH_TARGET);
-  // The two detections with a learned half, scored again with the patterns alone.
-  const alone = tally(
-    MODEL_DETECTIONS,
-    rows.map((r) => [new Set(r.labels), predicted(r, null)]),
-  );
-  printTable('  the same rows, patterns alone', alone, COACH_TARGET);
+  // The detections the shipped model has a learned half for, scored again with the patterns
+  // alone (only those this set is labelled on).
+  const learned = MODEL_DETECTIONS.filter((d) => COACH_MODEL.detections[d] && flags.includes(d));
+  if (learned.length > 0) {
+    const alone = tally(
+      learned,
+      rows.map((r) => [new Set(r.labels), predicted(r, null)]),
+    );
+    printTable('  the same rows, patterns alone', alone, COACH_TARGET);
+  }
   return scores;
 }
 
