@@ -11,8 +11,8 @@ import { printTable, tally, type LabelScore } from './metrics.ts';
 export const COACH_TARGET = 0.8;
 /** coach-labels.jsonl rows labelled in the first two rounds (the rest came later). */
 const EARLIER_TWCS_ROWS = 406;
-/** A random sample read a second time by other readers (eval/README.md). */
-const SECOND_READ = { file: 'coach-random4-second.jsonl', of: 'coach-random4.jsonl' };
+/** The last random sample, read a second time by other readers (eval/README.md). */
+const SECOND_READ = 'coach-random4-second.jsonl';
 
 const TWCS_FLAGS = [
   'apology',
@@ -148,37 +148,46 @@ export function evalCoach(): LabelScore[] | null {
       rows,
     );
   });
-  readerAgreement(texts);
+  // The last sample was read twice (eval/README.md).
+  const last = RANDOM_SAMPLES.at(-1) ?? '';
+  const lastRows = new Map(
+    readFixture<Labelled & { tweetId: string }>(last).flatMap(({ tweetId, ...r }) => {
+      const text = texts.get(tweetId);
+      return text === undefined ? [] : [[tweetId, { ...r, text }] as const];
+    }),
+  );
+  readerAgreement(last, TWCS_FLAGS, lastRows, SECOND_READ, 'tweetId');
   return scores;
 }
 
-/** The fourth sample was read twice, by different readers: how far two people following the
- * same rules agree is the ceiling to read the coach's figures against. */
-function readerAgreement(texts: Map<string, string | undefined>): void {
-  type Row = { tweetId: string; labels: string[]; customerFirstName?: string };
-  const first = new Map(readFixture<Row>(SECOND_READ.of).map((r) => [r.tweetId, r]));
-  const pairs = readFixture<Row>(SECOND_READ.file).flatMap((second) => {
-    const one = first.get(second.tweetId);
-    const text = texts.get(second.tweetId);
-    return one && text !== undefined ? [{ one, second, text }] : [];
+/** A set read a second time by another reader: how far two people following the same rules
+ * agree is the ceiling to read the coach's figures against. `first` holds the set's rows (with
+ * their text) by id; the second read's lines are `{<idKey>, labels}`. */
+function readerAgreement(
+  title: string,
+  flags: readonly string[],
+  first: Map<string, Labelled>,
+  secondFile: string,
+  idKey: 'tweetId' | 'id',
+): void {
+  const sets = readFixture<Record<string, unknown>>(secondFile).flatMap((second) => {
+    const one = first.get(String(second[idKey]));
+    if (!one) return [];
+    const two = new Set(second.labels as string[]);
+    return [{ one: new Set(one.labels), two, coach: predicted(one) }];
   });
-  const sets = pairs.map(({ one, second, text }) => ({
-    one: new Set(one.labels),
-    two: new Set(second.labels),
-    coach: predicted({ text, labels: [], customerFirstName: one.customerFirstName }),
-  }));
   printTable(
-    `reader agreement, ${SECOND_READ.of}: second reader against the first (${pairs.length} replies)`,
+    `reader agreement, ${title}: second reader against the first (${sets.length} replies)`,
     tally(
-      TWCS_FLAGS,
-      sets.map((s) => [s.one, s.two]),
+      flags,
+      sets.map((x) => [x.one, x.two]),
     ),
   );
   printTable(
-    `the coach against the second reader (${pairs.length} replies)`,
+    `the coach against the second reader (${sets.length} replies)`,
     tally(
-      TWCS_FLAGS,
-      sets.map((s) => [s.two, s.coach]),
+      flags,
+      sets.map((x) => [x.two, x.coach]),
     ),
     COACH_TARGET,
   );
