@@ -100,6 +100,16 @@ export function evalCoach(): LabelScore[] | null {
     ({ id: _id, ...r }) => r,
   );
   run('coach detections, fresh test drafts f1-f104 (not tuned on)', DRAFT_FLAGS, fresh);
+  // 120 more, written after round 8 by a writer who never saw the coach, and read a second time.
+  const fresh2 = readFixture<Labelled & { id: string }>('coach-fresh2.jsonl');
+  run('coach detections, second fresh drafts n1-n120 (not tuned on)', DRAFT_FLAGS, fresh2);
+  readerAgreement(
+    'coach-fresh2.jsonl',
+    DRAFT_FLAGS,
+    new Map(fresh2.map((r) => [r.id, r])),
+    'coach-fresh2-second.jsonl',
+    'id',
+  );
   if (!hasData('twcs', 'twcs-dev.csv')) {
     console.log('\ncoach on twcs: skipped (twcs/twcs-dev.csv not found)');
     return draftScores;
