@@ -1,7 +1,7 @@
 // Prints the coach's mistakes on the tune rows only (never the test rows), for working on the
 // patterns: `node bin/run-ts.js eval/coach-tune-errors.ts blameShift offersAction`.
 import { coach, type CoachDetections } from '../src/language/coach.ts';
-import { readFixture, twcsLabelRows } from './coach-fixtures.ts';
+import { SPLIT_DRAFTS, readFixture, twcsLabelRows } from './coach-fixtures.ts';
 import { hasData, readCsv } from './data.ts';
 
 interface Row {
@@ -17,7 +17,7 @@ const texts = hasData('twcs', 'twcs-dev.csv')
   ? new Map(readCsv('twcs', 'twcs-dev.csv').map((r) => [r.tweet_id ?? '', r.text ?? '']))
   : new Map<string, string>();
 const rows = [
-  ...readFixture<Row>('coach-drafts.jsonl'),
+  ...SPLIT_DRAFTS.flatMap((name) => readFixture<Row>(name)),
   ...twcsLabelRows<Row>().map((r) => ({ ...r, text: texts.get(r.tweetId ?? '') })),
 ].filter((r) => r.split === 'tune' && r.text !== undefined);
 

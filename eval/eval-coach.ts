@@ -100,9 +100,19 @@ export function evalCoach(): LabelScore[] | null {
     ({ id: _id, ...r }) => r,
   );
   run('coach detections, fresh test drafts f1-f104 (not tuned on)', DRAFT_FLAGS, fresh);
-  // 120 more, written after round 8 by a writer who never saw the coach, and read a second time.
+  // 120 more, written after round 8 by a writer who never saw the coach, and read a second
+  // time; scored once whole, then halved (odd ids tune, even ids test).
   const fresh2 = readFixture<Labelled & { id: string }>('coach-fresh2.jsonl');
-  run('coach detections, second fresh drafts n1-n120 (not tuned on)', DRAFT_FLAGS, fresh2);
+  run(
+    'coach detections, second fresh drafts, tune half (patterns adjusted on these)',
+    DRAFT_FLAGS,
+    fresh2.filter((r) => r.split === 'tune'),
+  );
+  run(
+    'coach detections, second fresh drafts, test half (not tuned on)',
+    DRAFT_FLAGS,
+    fresh2.filter((r) => r.split === 'test'),
+  );
   readerAgreement(
     'coach-fresh2.jsonl',
     DRAFT_FLAGS,

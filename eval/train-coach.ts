@@ -16,7 +16,7 @@ import {
   type ModelDetection,
   type SentenceModel,
 } from '../src/language/coach-model.ts';
-import { readFixture, twcsLabelRows } from './coach-fixtures.ts';
+import { SPLIT_DRAFTS, readFixture, twcsLabelRows } from './coach-fixtures.ts';
 import { hasData, readCsv } from './data.ts';
 import { score, type LabelScore } from './metrics.ts';
 
@@ -71,7 +71,7 @@ function tuneRows(): Row[] {
   }
   const texts = new Map(readCsv('twcs', 'twcs-dev.csv').map((r) => [r.tweet_id ?? '', r.text]));
   const rows: Row[] = [];
-  for (const r of readFixture('coach-drafts.jsonl')) {
+  for (const r of SPLIT_DRAFTS.flatMap((name) => readFixture(name))) {
     if (r.split !== 'tune') continue;
     rows.push({
       key: String(r.id),
