@@ -116,13 +116,20 @@ export function coach(
   const concrete = firstMatch(draft, P.CONCRETE_TIME);
   const vague = firstMatch(draft, P.VAGUE_TIME);
   const channel = firstMatch(draft, P.CHANNEL) ?? firstMatch(draft, P.LINK);
-  // "In future" alone is a hope, not a change: the first match that says what changes.
-  const change = matches(draft, P.CHANGE).find((m) => !P.ONLY_LATER.test(m.text)) ?? null;
+  // "Going forward" is a change when its sentence says what will be different; "we'll aim to
+  // do better in future" or "let us know in future" is only a hope.
+  const change =
+    matches(draft, P.CHANGE).find(
+      (m) => !P.ONLY_LATER.test(m.text) || P.LATER_PLAN.test(sentenceOf(draft, m)),
+    ) ?? null;
   // A change already made for everyone ("we've added a check…") is an action too, unless the
   // reply only sends the customer elsewhere.
   const patternAction =
     firstMatch(draft, P.ACTION) ??
-    (channel === null ? (firstMatch(draft, P.GENERIC_ACTION) ?? change) : null);
+    (channel === null
+      ? (firstMatch(draft, P.GENERIC_ACTION) ??
+        (change && !P.ONLY_LATER.test(change.text) ? change : null))
+      : null);
   const action = patternAction ?? learnedHits(draft, model, 'offersAction', [])[0]?.span ?? null;
   const learnedBlame = learnedHits(draft, model, 'blameShift', blame);
   const passive = matches(draft, P.EVASIVE_PASSIVE);
