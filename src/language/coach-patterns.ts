@@ -303,6 +303,7 @@ export const FEELING_WORDS: Record<Feeling, RegExp> = {
 /** A change told only by when ("in the future", "going forward"): not an action on its own
  * ("let us know if anything comes up in the future"). */
 export const ONLY_LATER = /^(?:going forward|from now on|in (?:the )?future)$/i;
-/** A sentence that says what will be different (a "will", not a hope to do better). */
-export const LATER_PLAN =
-  /^(?![^]*\b(?:aim|hope|try|strive|endeavou?r|wish)\w*\b)[^]*\b(?:will|'ll|won't|going to|are now|is now)\b/i;
+/** "In future" in a hope or an invitation ("we'll aim to do better in future", "let us know if
+ * it happens in future") states no change. */
+export const LATER_HOPE =
+  /\b(?:aim|hope|try|trying|strive|endeavou?r|wish|do better|let (?:us|me) know|feel free|don't hesitate|if (?:you|anything|it)|reach out|contact us|get in touch)\b/i;

@@ -116,11 +116,11 @@ export function coach(
   const concrete = firstMatch(draft, P.CONCRETE_TIME);
   const vague = firstMatch(draft, P.VAGUE_TIME);
   const channel = firstMatch(draft, P.CHANNEL) ?? firstMatch(draft, P.LINK);
-  // "Going forward" is a change when its sentence says what will be different; "we'll aim to
-  // do better in future" or "let us know in future" is only a hope.
+  // "Going forward" states a change unless its sentence is a hope or an invitation ("we'll
+  // aim to do better in future", "let us know if it happens in future").
   const change =
     matches(draft, P.CHANGE).find(
-      (m) => !P.ONLY_LATER.test(m.text) || P.LATER_PLAN.test(sentenceOf(draft, m)),
+      (m) => !P.ONLY_LATER.test(m.text) || !P.LATER_HOPE.test(sentenceOf(draft, m)),
     ) ?? null;
   // A change already made for everyone ("we've added a check…") is an action too, unless the
   // reply only sends the customer elsewhere.
