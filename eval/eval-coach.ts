@@ -114,9 +114,9 @@ export function evalCoach(): LabelScore[] | null {
     fresh2.filter((r) => r.split === 'test'),
   );
   readerAgreement(
-    'coach-fresh2.jsonl',
+    'coach-fresh2.jsonl, test half',
     DRAFT_FLAGS,
-    new Map(fresh2.map((r) => [r.id, r])),
+    new Map(fresh2.filter((r) => r.split === 'test').map((r) => [r.id, r])),
     'coach-fresh2-second.jsonl',
     'id',
   );
