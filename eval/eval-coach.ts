@@ -157,10 +157,7 @@ export function evalCoach(): LabelScore[] | null {
   // out and then became tune material; the last is held out and kept out of training.
   const ordinal = ['first', 'second', 'third', 'fourth', 'fifth'];
   RANDOM_SAMPLES.forEach((name, i) => {
-    const rows = readFixture<Labelled & { tweetId: string }>(name).flatMap(({ tweetId, ...r }) => {
-      const text = texts.get(tweetId);
-      return text === undefined ? [] : [{ ...r, text }];
-    });
+    const rows = twcsRows(name, texts);
     const heldOut = i === RANDOM_SAMPLES.length - 1;
     run(
       `coach detections, ${ordinal[i] ?? `#${i + 1}`} random twcs sample, ${heldOut ? 'labelled independently (not tuned on)' : '(scored once held-out, then tuned on)'}`,
@@ -170,14 +167,21 @@ export function evalCoach(): LabelScore[] | null {
   });
   // The last sample was read twice (eval/README.md).
   const last = RANDOM_SAMPLES.at(-1) ?? '';
-  const lastRows = new Map(
-    readFixture<Labelled & { tweetId: string }>(last).flatMap(({ tweetId, ...r }) => {
-      const text = texts.get(tweetId);
-      return text === undefined ? [] : [[tweetId, { ...r, text }] as const];
-    }),
-  );
+  const lastRows = new Map(twcsRows(last, texts).map((r) => [r.tweetId, r]));
   readerAgreement(last, TWCS_FLAGS, lastRows, SECOND_READ, 'tweetId');
   return scores;
+}
+
+/** A fixture of twcs tweet ids and labels, with each reply's text from the data (rows whose
+ * tweet is missing from it are left out). */
+function twcsRows(
+  name: string,
+  texts: Map<string, string | undefined>,
+): Array<Labelled & { tweetId: string }> {
+  return readFixture<Labelled & { tweetId: string }>(name).flatMap((r) => {
+    const text = texts.get(r.tweetId);
+    return text === undefined ? [] : [{ ...r, text }];
+  });
 }
 
 /** A set read a second time by another reader: how far two people following the same rules

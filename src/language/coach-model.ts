@@ -146,9 +146,9 @@ export function mayCount(detection: ModelDetection, sentence: Span): boolean {
   ACTION.lastIndex = 0;
   const fixed = ACTION.test(t);
   ACTION.lastIndex = 0;
-  if (OWNED.test(t) || SORRY_WE.test(t) || fixed || SETTLED.test(t) || OUR_CAUSE.test(t))
-    return false;
-  if (ASKS.test(t)) return false;
+  const ruledOut =
+    OWNED.test(t) || SORRY_WE.test(t) || fixed || SETTLED.test(t) || OUR_CAUSE.test(t);
+  if (ruledOut || ASKS.test(t)) return false;
   return tokenize(t).some((tok) => CUE_CLASSES.has(CLASS_OF.get(tok.norm) ?? ''));
 }
 
