@@ -120,6 +120,24 @@ export function evalCoach(): LabelScore[] | null {
     'coach-fresh2-second.jsonl',
     'id',
   );
+  // 140 tune drafts written after round 9 for the thin detections (change, passive, blame,
+  // actions in social replies).
+  run(
+    'coach detections, tune drafts for the thin detections (patterns adjusted on these)',
+    DRAFT_FLAGS,
+    readFixture<Labelled>('coach-tune3.jsonl'),
+  );
+  // 120 more by another writer who never saw the coach, read a second time, committed before
+  // the coach ran on them; held out whole.
+  const fresh3 = readFixture<Labelled & { id: string }>('coach-fresh3.jsonl');
+  run('coach detections, third fresh drafts p1-p120 (not tuned on)', DRAFT_FLAGS, fresh3);
+  readerAgreement(
+    'coach-fresh3.jsonl',
+    DRAFT_FLAGS,
+    new Map(fresh3.map((r) => [r.id, r])),
+    'coach-fresh3-second.jsonl',
+    'id',
+  );
   if (!hasData('twcs', 'twcs-dev.csv')) {
     console.log('\ncoach on twcs: skipped (twcs/twcs-dev.csv not found)');
     return draftScores;

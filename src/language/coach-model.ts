@@ -131,7 +131,7 @@ const SORRY_WE =
 
 /** The cause placed with us ("a bug in our app"): an honest internal cause is an explanation. */
 const OUR_CAUSE =
-  /(?<!\bnot (?:from |on |in |with )?)\b(?:our|my) (?:own )?(?:app|system|systems|website|site|software|code|bug|error|mistake|fault|side|end)\b/i;
+  /(?<!\bnot (?:from |on |in |with )?)\b(?:our|my) (?:own )?(?:[\w-]+ )?(?:app|system|systems|website|site|software|code|bug|error|mistake|fault|side|end)\b|\b(?:an? )?(?:update|change|release) we (?:pushed|released|made|shipped|rolled out)\b|\bincoming (?:aircraft|plane|flight|train|service)\b|^we (?:were|are|was) (?:\w+ )?(?:short|understaffed|short-staffed|behind)\b/i;
 
 /** "Glad it's sorted" passes on the customer's news; it is not our action. */
 const THEIR_NEWS = /\b(?:glad|good|great|happy|pleased|nice) (?:to hear|that|this|it)\b/i;
@@ -149,11 +149,24 @@ export function mayCount(detection: ModelDetection, sentence: Span): boolean {
   const ruledOut =
     OWNED.test(t) || SORRY_WE.test(t) || fixed || SETTLED.test(t) || OUR_CAUSE.test(t);
   if (ruledOut || ASKS.test(t)) return false;
-  return tokenize(t).some((tok) => CUE_CLASSES.has(CLASS_OF.get(tok.norm) ?? ''));
+  // "Our pharmacy", "our warehouse": a place or team of our own is no one else to blame
+  // ("our supplier" still is).
+  return tokenize(t).some(
+    (tok, i, all) =>
+      CUE_CLASSES.has(CLASS_OF.get(tok.norm) ?? '') &&
+      !(OUR_OWN.has(tok.norm) && all[i - 1]?.norm === 'our'),
+  );
 }
 
 /** A question asking the customer for something ("What is the supplier code?") blames nobody. */
 const ASKS = /^(?:what|which|where|when|who|how|could you|can you|would you|please)\b[^.!]*\?$/i;
+
+/** Outsider words that, after "our", name a place or people of the organisation's own. */
+const OUR_OWN = new Set(
+  'warehouse pharmacy hotel restaurant venue surgery hospital lab driver drivers agent agents installer airport'.split(
+    ' ',
+  ),
+);
 
 /** An excuse names who or what else is at fault, a rule, a cause or a "but". */
 const CUE_CLASSES = new Set(['<other>', '<they>', '<but>', '<rule>', '<cause>', '<busy>']);

@@ -252,6 +252,28 @@ describe('coach detections', () => {
     ['statesChange', 'From next month, late trains trigger an automatic refund.', true],
     ['statesChange', "I've updated your address.", false],
     ['statesChange', "I'm chasing the courier myself now.", false],
+    ['statesChange', 'Every order with glassware is now double-boxed.', true],
+    ['statesChange', 'We have taken on two extra pharmacists for weekends.', true],
+    ['statesChange', "We'll make sure it doesn't happen again.", true],
+    ['statesChange', "I've added a note to your account so you won't be called again.", false],
+    ['statesChange', 'In future, please send your reading through the app.', false],
+    // our own people named in the apology own the failure; an outsider does not
+    ['blameShift', "I'm sorry our engineer didn't turn up.", false],
+    ['blameShift', 'The right jacket left our warehouse this morning.', false],
+    ['blameShift', 'Sorry, your meal was delivered to the wrong flat by the rider.', true],
+    ['blameShift', 'Our team did everything we could to find it.', true],
+    // the customer on the receiving end of a failure nobody is named for
+    ['evasivePassive', 'I’m sorry you were charged twice for one bag.', true],
+    ['evasivePassive', 'Your order was marked as delivered when it had not arrived.', true],
+    ['evasivePassive', 'Your parcel was sent to the wrong address by the courier.', false],
+    // actions in more words
+    ['offersAction', "I've added £20 to your account for the trouble.", true],
+    ['offersAction', 'Right-click the game > Properties > Verify files.', true],
+    ['offersAction', 'The duplicate has been reversed.', true],
+    ['offersAction', "We're unable to offer a refund for the night.", false],
+    ['concreteNextTime', "I've arranged a replacement for Friday.", true],
+    ['concreteNextTime', "It'll reach you by the 20th.", true],
+    ['concreteNextTime', 'This is the 3rd time you have called.', false],
   ])('%s in %j is %s', (flag, draft, expected, context) => {
     expect(coach(draft, context ?? {}).has[flag]).toBe(expected);
   });
