@@ -12,9 +12,14 @@ export const RANDOM_SAMPLES = [
 ];
 
 /** Drafts we wrote, labelled, each line with its own split (`tune` rows may be read while
- * working on the coach): the labelled drafts, and the second fresh batch, halved after its
- * first look. */
-export const SPLIT_DRAFTS = ['coach-drafts.jsonl', 'coach-fresh2.jsonl', 'coach-tune3.jsonl'];
+ * working on the coach): the labelled drafts, the second and third fresh batches, each halved
+ * after its first look, and the tune drafts for the thin detections. */
+export const SPLIT_DRAFTS = [
+  'coach-drafts.jsonl',
+  'coach-fresh2.jsonl',
+  'coach-tune3.jsonl',
+  'coach-fresh3.jsonl',
+];
 
 /** Every line of a JSON Lines fixture. */
 export function readFixture<T = Record<string, unknown>>(name: string): T[] {

@@ -128,13 +128,22 @@ export function evalCoach(): LabelScore[] | null {
     readFixture<Labelled>('coach-tune3.jsonl'),
   );
   // 120 more by another writer who never saw the coach, read a second time, committed before
-  // the coach ran on them; held out whole.
+  // the coach ran on them; scored once whole, then halved like the second batch.
   const fresh3 = readFixture<Labelled & { id: string }>('coach-fresh3.jsonl');
-  run('coach detections, third fresh drafts p1-p120 (not tuned on)', DRAFT_FLAGS, fresh3);
-  readerAgreement(
-    'coach-fresh3.jsonl',
+  run(
+    'coach detections, third fresh drafts, tune half (patterns adjusted on these)',
     DRAFT_FLAGS,
-    new Map(fresh3.map((r) => [r.id, r])),
+    fresh3.filter((r) => r.split === 'tune'),
+  );
+  run(
+    'coach detections, third fresh drafts, test half (not tuned on)',
+    DRAFT_FLAGS,
+    fresh3.filter((r) => r.split === 'test'),
+  );
+  readerAgreement(
+    'coach-fresh3.jsonl, test half',
+    DRAFT_FLAGS,
+    new Map(fresh3.filter((r) => r.split === 'test').map((r) => [r.id, r])),
     'coach-fresh3-second.jsonl',
     'id',
   );

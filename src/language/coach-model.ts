@@ -151,11 +151,15 @@ export function mayCount(detection: ModelDetection, sentence: Span): boolean {
   if (ruledOut || ASKS.test(t)) return false;
   // "Our pharmacy", "our warehouse": a place or team of our own is no one else to blame
   // ("our supplier" still is).
-  return tokenize(t).some(
-    (tok, i, all) =>
-      CUE_CLASSES.has(CLASS_OF.get(tok.norm) ?? '') &&
-      !(OUR_OWN.has(tok.norm) && all[i - 1]?.norm === 'our'),
-  );
+  // Nor is a place things were sent to ("not sent to your pharmacy"), nor "since" as in "we've
+  // since moved it".
+  return tokenize(t).some((tok, i, all) => {
+    const before = all[i - 1]?.norm ?? '';
+    if (!CUE_CLASSES.has(CLASS_OF.get(tok.norm) ?? '')) return false;
+    if (OUR_OWN.has(tok.norm) && before === 'our') return false;
+    if (CLASS_OF.get(tok.norm) === '<other>' && all[i - 2]?.norm === 'to') return false;
+    return !(tok.norm === 'since' && /^(?:we've|i've|have|has|had|ever|long)$/.test(before));
+  });
 }
 
 /** A question asking the customer for something ("What is the supplier code?") blames nobody. */

@@ -274,6 +274,22 @@ describe('coach detections', () => {
     ['concreteNextTime', "I've arranged a replacement for Friday.", true],
     ['concreteNextTime', "It'll reach you by the 20th.", true],
     ['concreteNextTime', 'This is the 3rd time you have called.', false],
+    ['concreteNextTime', "We've moved your delivery to Saturday as requested.", true],
+    ['statesChange', 'Restaurants in your area now have to seal every bag.', true],
+    ['statesChange', 'The checkout bug has now been fixed for all customers.', true],
+    ['statesChange', 'Your results were not passed on, so nobody called you.', false],
+    ['evasivePassive', 'Your delivery could not be completed.', true],
+    ['evasivePassive', 'Your direct debit was taken early this month.', true],
+    ['evasivePassive', 'I can see why you were annoyed that we had to move you twice.', false],
+    ['offersAction', "I'd like to offer you dinner for two on us.", true],
+    ['offersAction', 'Dr Malik will phone you tomorrow before 11am.', true],
+    ['offersAction', "For account changes you'll need to use the form at https://t.co/x", false],
+    [
+      'deflectsChannel',
+      'Please use the Returns Centre link in your email and follow the steps there.',
+      true,
+    ],
+    ['thanks', 'Cheers, Phil', true],
   ])('%s in %j is %s', (flag, draft, expected, context) => {
     expect(coach(draft, context ?? {}).has[flag]).toBe(expected);
   });
