@@ -131,7 +131,7 @@ const SORRY_WE =
 
 /** The cause placed with us ("a bug in our app"): an honest internal cause is an explanation. */
 const OUR_CAUSE =
-  /(?<!\bnot (?:from |on |in |with )?)\b(?:our|my) (?:own )?(?:[\w-]+ )?(?:app|system|systems|website|site|software|code|bug|error|mistake|fault|side|end)\b|\b(?:an? )?(?:update|change|release) we (?:pushed|released|made|shipped|rolled out)\b|\bincoming (?:aircraft|plane|flight|train|service)\b|^we (?:were|are|was) (?:\w+ )?(?:short|understaffed|short-staffed|behind)\b/i;
+  /(?<!\bnot (?:from |on |in |with )?)\b(?:our|my) (?:own )?(?:[\w-]+ )?(?:app|system|systems|website|site|software|code|bug|error|mistake|fault|side|end)\b|\b(?:an? )?(?:update|change|release) we (?:pushed|released|made|shipped|rolled out)\b|\bincoming (?:aircraft|plane|flight|train|service)\b|\bthe (?:app|website|site|system|online) (?:outage|bug|error|fault|issue|problem|glitch|update)\b|^we (?:were|are|was) (?:\w+ )?(?:short|understaffed|short-staffed|behind)\b/i;
 
 /** "Glad it's sorted" passes on the customer's news; it is not our action. */
 const THEIR_NEWS = /\b(?:glad|good|great|happy|pleased|nice) (?:to hear|that|this|it)\b/i;

