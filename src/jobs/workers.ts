@@ -48,8 +48,8 @@ export async function startWorkers(
     emailRetry?: RetryPolicy;
   } = {},
 ): Promise<void> {
-  // pg-boss fetches one batch per polling interval, so the batch size bounds throughput: one
-  // job per 2 s per instance could not keep up with a busy intake. Handlers whose effect is
+  // Jobs are fetched in batches: one job per 2 s per instance could not keep up with a busy
+  // intake. Handlers whose effect is
   // claimed in the `effects` table may run in batches: when one job fails the batch is retried,
   // and the jobs already done find their effect claimed and do nothing. Outbound mail does not
   // fail its job when the mail server is down or refuses: it queues its own next try (see
@@ -59,7 +59,13 @@ export async function startWorkers(
     run: (ctx: Ctx, data: T) => Promise<unknown>,
     lanes = 1,
   ) => {
-    await boss.work(
+    // pg-boss waits out the polling interval after every fetch, even one that came back
+    // full; a burst (a thousand complaints after an outage) would then be acknowledged at one
+    // batch per interval. A full batch that succeeded means more are probably waiting: wake
+    // the worker to fetch again at once. A failed batch is not hurried (its jobs wait for
+    // their retry), and an idle queue still polls at the interval.
+    let workerId: string | null = null;
+    workerId = await boss.work(
       job.name,
       { batchSize: JOB_BATCH, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
       async (jobs) => {
@@ -77,6 +83,7 @@ export async function startWorkers(
         };
         await Promise.all(Array.from({ length: Math.min(lanes, jobs.length) }, lane));
         if (failure) throw failure;
+        if (jobs.length >= JOB_BATCH && workerId) boss.notifyWorker(workerId);
       },
     );
   };
