@@ -1,5 +1,6 @@
-// Helpers for tests that drive Redress as a child process: free ports, CLI runs, dead pids.
-import { spawn } from 'node:child_process';
+// Helpers for tests that drive Redress as a child process: free ports, CLI runs, long-running
+// commands such as `serve`, dead pids.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,6 +41,65 @@ export function runCli(
       done({ code, stdout, stderr });
     });
   });
+}
+
+export interface RunningCli {
+  child: ChildProcess;
+  /** stdout and stderr so far, interleaved as they arrived. */
+  output(): string;
+  /** Resolves with the first match of `pattern` in the output; rejects on exit or timeout. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** Resolves with the exit code (null when ended by a signal). */
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts `node bin/redress.js …args` and leaves it running (`serve`): the caller waits for what
+ * it prints and ends it. `env` replaces variables; a variable set to undefined is removed.
+ */
+export function startCli(args: string[], env: Record<string, string | undefined>): RunningCli {
+  const merged: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...env };
+  for (const [key, value] of Object.entries(merged)) if (value === undefined) delete merged[key];
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: REPO_ROOT,
+    env: merged,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    for (const listener of listeners) listener();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const waitFor = (pattern: RegExp, timeoutMs = 60_000) =>
+    new Promise<RegExpMatchArray>((done, fail) => {
+      const finish = (error?: Error, match?: RegExpMatchArray) => {
+        listeners.delete(check);
+        clearTimeout(timer);
+        if (match) done(match);
+        else fail(error);
+      };
+      const check = () => {
+        const match = output.match(pattern);
+        if (match) finish(undefined, match);
+      };
+      const timer = setTimeout(
+        () => finish(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${output}`)),
+        timeoutMs,
+      );
+      listeners.add(check);
+      check();
+      void exited.then((code) => {
+        check();
+        finish(
+          new Error(`redress ${args.join(' ')} exited (${code}) before ${pattern}:\n${output}`),
+        );
+      });
+    });
+  return { child, output: () => output, waitFor, exited };
 }
 
 /** The pid of a process that has already exited (and so is not alive, barring reuse). */
