@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 export const JOBS = {
   acknowledge: { name: 'case-acknowledge', payload: z.object({ caseId: z.uuid() }) },
+  /** Every minute: alerts for the SLA clocks due soon or breached (core/cases/sweep-sla.ts). */
+  slaSweep: { name: 'sla-sweep', payload: z.object({}).loose() },
+  /** One clock's check, as queued per case by earlier versions; still worked so none is lost. */
   slaCheck: {
     name: 'sla-check',
     payload: z.object({

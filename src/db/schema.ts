@@ -171,6 +171,13 @@ export const cases = pgTable(
     ),
     index('cases_customer_received').on(t.customerId, t.receivedAt),
     index('cases_closed').on(t.closedAt),
+    // The SLA sweep (src/core/cases/sweep-sla.ts): open cases by their earliest running due
+    // time. The expression must match `earliestRunningDue` there.
+    index('cases_sla_open')
+      .on(
+        sql`least(case when ${t.firstResponseAt} is null then ${t.firstResponseDueAt} end, case when ${t.resolvedAt} is null then ${t.resolutionDueAt} end)`,
+      )
+      .where(sql`${t.closedAt} is null`),
   ],
 );
 

@@ -4,6 +4,7 @@ import type PgBoss from 'pg-boss';
 import { JOBS } from '../contracts/jobs.ts';
 import { acknowledgeCase } from '../core/cases/acknowledge-case.ts';
 import { checkSla } from '../core/cases/check-sla.ts';
+import { sweepSla } from '../core/cases/sweep-sla.ts';
 import { assignDebriefs } from '../core/debriefs/assign-debriefs.ts';
 import { expirePromise, remindPromise } from '../core/promises/promise-jobs.ts';
 import type { Ctx } from '../core/shared/context.ts';
@@ -88,6 +89,7 @@ export async function startWorkers(
     );
   };
   await work(JOBS.acknowledge, (ctx, d) => acknowledgeCase(ctx, d.caseId, opts.portal));
+  await work(JOBS.slaSweep, (ctx) => sweepSla(ctx));
   await work(JOBS.slaCheck, (ctx, d) => checkSla(ctx, d));
   await work(JOBS.promiseReminder, (ctx, d) => remindPromise(ctx, d.promiseId));
   await work(JOBS.promiseDue, (ctx, d) => expirePromise(ctx, d.promiseId));

@@ -139,37 +139,6 @@ describe('SLA clocks', () => {
     expect((await events(late.id)).filter((t) => t === 'sla_breached')).toHaveLength(1);
   });
 
-  test('a clock starts with its due-soon check, which queues the breach check when it runs', async () => {
-    desk.clock.set('2026-11-23T10:00:00Z');
-    const before = jobs.sent.length;
-    const c = await open({ receivedAt: '2026-11-23T10:00:00Z' });
-    const checks = () =>
-      jobs.sent
-        .slice(before)
-        .filter((j) => j.name === 'sla-check' && (j.data as { caseId: string }).caseId === c.id)
-        .map(
-          (j) => `${(j.data as { clock: string }).clock}/${(j.data as { stage: string }).stage}`,
-        );
-    expect(checks().sort()).toEqual(['first_response/due_soon', 'resolution/due_soon']);
-    desk.clock.set('2026-11-23T17:15:00Z');
-    const check = { caseId: c.id, clock: 'first_response', stage: 'due_soon' } as const;
-    expect(await checkSla(desk.system, check)).toBe('fired');
-    const breach = jobs.sent.at(-1);
-    expect(breach?.data).toEqual({ ...check, stage: 'breach' });
-    expect(breach?.startAfter?.toISOString()).toBe(c.firstResponseDueAt?.toISOString());
-    // Run again (a pause and resume re-queue it): no second alert, but the breach check follows.
-    expect(await checkSla(desk.system, check)).toBe('duplicate');
-    expect(checks().filter((k) => k === 'first_response/breach')).toHaveLength(2);
-  });
-
-  test('a check that runs before the due time reschedules itself', async () => {
-    desk.clock.set('2026-11-23T10:00:00Z');
-    const c = await open({ receivedAt: '2026-11-23T10:00:00Z' });
-    expect(
-      await checkSla(desk.system, { caseId: c.id, clock: 'first_response', stage: 'breach' }),
-    ).toBe('rescheduled');
-  });
-
   test('the acknowledgement is written once and does not count as the first response', async () => {
     const c = await open();
     expect((await acknowledgeCase(desk.system, c.id)).isNew).toBe(true);

@@ -115,3 +115,48 @@ test('two workers, duplicated jobs: each effect exactly once', async () => {
   );
   expect(await count(`SELECT count(*) AS n FROM promises WHERE status = 'broken'`)).toBe(4);
 }, 60_000);
+
+test('two workers sweeping the SLA clocks at once: each alert exactly once', async () => {
+  const a = await instance();
+  const b = await instance();
+  const row = await insertNewUser(database.db, {
+    email: 'kim@example.test',
+    name: 'Kim',
+    role: 'agent',
+    password: 'correct horse battery',
+  });
+  const agent: Ctx = {
+    ...a.ctx(),
+    actor: { kind: 'user', id: row.id, role: 'agent', name: 'Kim' },
+  };
+  // Received a week ago and never answered: the first response is long overdue.
+  const receivedAt = new Date(Date.now() - 7 * 86_400_000).toISOString();
+  const CASES = 8;
+  for (let i = 0; i < CASES; i++) {
+    await openCase(
+      agent,
+      complaint({
+        receivedAt,
+        channel: 'phone',
+        customer: { firstName: 'Lu', contacts: [{ kind: 'email', value: `lu${i}@example.test` }] },
+      }),
+    );
+  }
+  await startWorkers(a.boss, a.ctx, { pollingIntervalSeconds: 0.5 });
+  await startWorkers(b.boss, b.ctx, { pollingIntervalSeconds: 0.5 });
+  // Ticks as the cron would give them, doubled on both instances.
+  for (const boss of [a.boss, b.boss, a.boss, b.boss]) await boss.send(JOBS.slaSweep.name, {});
+
+  const breaches = `SELECT count(*) AS n FROM case_events e JOIN cases c ON c.id = e.case_id
+    WHERE c.received_at = '${receivedAt}' AND e.type = 'sla_breached' AND e.data->>'clock' = 'first_response'`;
+  await until(async () => (await count(breaches)) >= CASES, 30_000);
+  await sleep(1_500); // give any duplicate a chance to show itself
+
+  expect(await count(breaches)).toBe(CASES);
+  expect(
+    await count(`SELECT count(*) AS n FROM (
+      SELECT e.case_id, e.type, e.data->>'clock', e.data->>'dueAt' FROM case_events e
+      WHERE e.type IN ('sla_due_soon', 'sla_breached')
+      GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) twice`),
+  ).toBe(0);
+}, 60_000);

@@ -12,6 +12,7 @@ import { silentLogger, type Ctx } from '../../src/core/shared/context.ts';
 import { createBoss, ensureQueues, noJobs } from '../../src/jobs/queue.ts';
 import {
   ROLLUP_REFRESH_CRON,
+  SLA_SWEEP_CRON,
   scheduleRecurringJobs,
   WEEKLY_DIGEST_CRON,
 } from '../../src/jobs/schedules.ts';
@@ -137,6 +138,10 @@ describe('the weekly digest', () => {
     // The metric rollups catch up every minute (docs/metrics.md, "Rollups").
     expect(schedules).toContainEqual(
       expect.objectContaining({ name: JOBS.refreshRollups.name, cron: ROLLUP_REFRESH_CRON }),
+    );
+    // So does the SLA sweep (due-soon and breach alerts, src/core/cases/sweep-sla.ts).
+    expect(schedules).toContainEqual(
+      expect.objectContaining({ name: JOBS.slaSweep.name, cron: SLA_SWEEP_CRON }),
     );
   });
 });

@@ -1,5 +1,5 @@
 // Moves a case through its lifecycle. Waiting on the customer pauses the SLA clocks when the
-// policy says so; coming back resumes them and reschedules the checks.
+// policy says so; coming back resumes them and moves their due times.
 import { StatusInput, ReopenInput } from '../../contracts/cases.ts';
 import type { CaseStatus } from '../../contracts/enums.ts';
 import type { Ctx } from '../shared/context.ts';
@@ -7,7 +7,7 @@ import { DomainError } from '../shared/errors.ts';
 import { parseInput } from '../shared/parse.ts';
 import { closePauses, openPause, updateCase } from './case.repo.ts';
 import { mutateCase, type CaseChange } from './mutate-case.ts';
-import { scheduleSlaChecks } from './sla-schedule.ts';
+import { refreshDueTimes } from './sla-schedule.ts';
 import { canTransition } from './status.rules.ts';
 import { record } from './timeline.ts';
 
@@ -31,8 +31,7 @@ export async function applyStatus(ctx: Ctx, c: CaseChange, to: CaseStatus, reaso
     now,
   );
   await record(tx, ctx, row.id, 'status_changed', { from, to, reason });
-  if (pauses && from === 'awaiting_customer')
-    return scheduleSlaChecks(tx, ctx, updated, settings, now);
+  if (pauses && from === 'awaiting_customer') return refreshDueTimes(tx, updated, settings, now);
   return updated;
 }
 
@@ -58,7 +57,7 @@ export async function reopenCase(ctx: Ctx, caseId: string, raw: unknown) {
         now,
       );
       await record(tx, ctx, row.id, 'reopened', { from: row.status, reason: input.reason });
-      return scheduleSlaChecks(tx, ctx, updated, settings, now, ['resolution']);
+      return refreshDueTimes(tx, updated, settings, now, ['resolution']);
     },
     { allowClosed: true },
   );

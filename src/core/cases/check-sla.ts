@@ -1,21 +1,31 @@
-// A due-soon or breach check for one SLA clock. The check recomputes the clock (pauses may have
-// moved the due time): too early → re-queued for the new time; met or paused → nothing; due soon
-// or breached → one timeline event and one alert, exactly once per clock and stage. A clock
-// starts with its due-soon check only; that check queues the breach check for the due time.
-import { JOBS } from '../../contracts/jobs.ts';
+// A due-soon or breach check for one SLA clock, run by the SLA sweep (sweep-sla.ts). The check
+// recomputes the clock (a pause or a settings change may have moved the due time): not due yet
+// → the new due time is stored, so the sweep looks again then; met or paused → nothing; due
+// soon or breached → one timeline event and one alert, exactly once per clock, stage and due
+// time. A due time moved by a pause, or a case reopened, earns its own alerts.
 import { notify } from '../notifications/notification.repo.ts';
 import { claimEffect } from '../promises/promise.repo.ts';
 import type { Ctx } from '../shared/context.ts';
 import { dueSoon } from '../sla/sla.rules.ts';
+import { updateCase } from './case.repo.ts';
 import { mutateCase } from './mutate-case.ts';
 import { caseClock, pausesOf, type ClockName } from './sla-schedule.ts';
 import { record } from './timeline.ts';
 
 export type SlaCheckOutcome = 'fired' | 'rescheduled' | 'not_needed' | 'duplicate';
+export type SlaStage = 'due_soon' | 'breach';
+
+/**
+ * The `effects` key that makes an alert happen once. The sweep's query builds the same text in
+ * SQL (sweep-sla.ts, `effectKeySql`) to skip alerts already given.
+ */
+export function slaEffectKey(stage: SlaStage, clock: ClockName, caseId: string, dueAt: Date) {
+  return `sla:${stage}:${clock}:${caseId}@${dueAt.toISOString()}`;
+}
 
 export async function checkSla(
   ctx: Ctx,
-  input: { caseId: string; clock: ClockName; stage: 'due_soon' | 'breach' },
+  input: { caseId: string; clock: ClockName; stage: SlaStage },
 ): Promise<SlaCheckOutcome> {
   return mutateCase(
     ctx,
@@ -23,36 +33,27 @@ export async function checkSla(
     async ({ tx, row, settings, now }) => {
       if (row.status === 'closed') return 'not_needed';
       const state = caseClock(row, input.clock, settings.calendar, await pausesOf(tx, row.id), now);
-      if (state.status === 'met' || state.status === 'paused') return 'not_needed';
+      if (state.status === 'met' || state.status === 'paused' || !state.dueAt) return 'not_needed';
+      const dueAt = state.dueAt;
+      const stored =
+        input.clock === 'first_response' ? row.firstResponseDueAt : row.resolutionDueAt;
+      if (stored?.getTime() !== dueAt.getTime()) {
+        const patch =
+          input.clock === 'first_response'
+            ? { firstResponseDueAt: dueAt }
+            : { resolutionDueAt: dueAt };
+        await updateCase(tx, row.id, patch, now);
+      }
       const windowMs = settings.dueSoonMinutes * 60_000;
       const isDue =
         input.stage === 'breach'
           ? state.status === 'breached'
           : dueSoon(state, windowMs) || state.status === 'breached';
-      if (!isDue && state.dueAt) {
-        const at =
-          input.stage === 'breach' ? state.dueAt : new Date(state.dueAt.getTime() - windowMs);
-        await ctx.jobs.send(tx, [{ name: JOBS.slaCheck.name, data: input, startAfter: at }]);
-        return 'rescheduled';
-      }
-      if (input.stage === 'due_soon' && state.dueAt) {
-        // Queued even when this stage already fired: a pause and resume re-queue the due-soon
-        // check, and the breach check (itself exactly-once) must follow it again.
-        await ctx.jobs.send(tx, [
-          {
-            name: JOBS.slaCheck.name,
-            data: { ...input, stage: 'breach' },
-            startAfter: state.dueAt,
-          },
-        ]);
-      }
-      if (!(await claimEffect(tx, `sla:${input.stage}:${input.clock}:${row.id}`, now)))
+      if (!isDue) return 'rescheduled';
+      if (!(await claimEffect(tx, slaEffectKey(input.stage, input.clock, row.id, dueAt), now)))
         return 'duplicate';
       const type = input.stage === 'breach' ? 'sla_breached' : 'sla_due_soon';
-      await record(tx, ctx, row.id, type, {
-        clock: input.clock,
-        dueAt: state.dueAt?.toISOString() ?? null,
-      });
+      await record(tx, ctx, row.id, type, { clock: input.clock, dueAt: dueAt.toISOString() });
       const what = input.clock === 'first_response' ? 'first response' : 'resolution';
       const message =
         input.stage === 'breach'

@@ -31,7 +31,7 @@ import {
   type CaseRow,
 } from './case.repo.ts';
 import { routeAttention } from '../spokesperson/route-attention.ts';
-import { planSlaChecks } from './sla-schedule.ts';
+import { slaDueTimes } from './sla-schedule.ts';
 import { isUniqueViolation } from './intake.repo.ts';
 import { writeCase, writesStatements } from './intake-batch.ts';
 import { record, type EventType } from './timeline.ts';
@@ -138,7 +138,7 @@ export async function openCase(
 
 class IdempotencyRace extends Error {}
 
-/** The SLA targets, due times and check jobs a new case starts with (its id chosen here). */
+/** The SLA targets and due times a new case starts with (its id chosen here), and its jobs. */
 function planNewCase(
   input: Input,
   reading: ReturnType<typeof readAccount>,
@@ -159,13 +159,13 @@ function planNewCase(
     firstResponseTarget: targets.firstResponse,
     resolutionTarget: targets.resolution,
   };
-  const plan = planSlaChecks(facts, settings, [], now);
+  const due = slaDueTimes(facts, settings, [], now);
   // No acknowledgement to staff-logged channels, nor when intake holds it back (mail loops).
   const isAutomated = AUTOMATED_CHANNELS.includes(input.channel) && !suppressAcknowledgement;
   const ack = isAutomated ? [{ name: JOBS.acknowledge.name, data: { caseId: facts.id } }] : [];
   const caseRow = {
     ...facts,
-    ...plan.due,
+    ...due,
     channel: input.channel,
     subject: input.subject ?? null,
     account: input.account,
@@ -182,7 +182,7 @@ function planNewCase(
     letterScanRef: input.letterScanRef,
     preferredContact: input.preferredContact,
   };
-  return { caseRow, jobs: [...ack, ...plan.jobs], opened };
+  return { caseRow, jobs: ack, opened };
 }
 
 /**

@@ -1,9 +1,7 @@
-// Turns a case's SLA targets into clock states, stored due times and durable check jobs.
+// Turns a case's SLA targets into clock states and the due times stored on the case.
 import type { Settings } from '../../contracts/settings.ts';
 import { ClockTargetSchema } from '../../contracts/settings.ts';
-import { JOBS } from '../../contracts/jobs.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import type { Ctx, JobRequest } from '../shared/context.ts';
 import type { BusinessCalendar } from '../sla/calendar.rules.ts';
 import { clockState, type ClockTarget, type Pause } from '../sla/sla.rules.ts';
 import type { CaseRow } from './case.repo.ts';
@@ -35,49 +33,42 @@ export async function pausesOf(tx: DbOrTx, caseId: string): Promise<Pause[]> {
   return rows.map((p) => ({ from: p.pausedAt, to: p.resumedAt }));
 }
 
-export interface SlaPlan {
-  due: { firstResponseDueAt?: Date; resolutionDueAt?: Date };
-  jobs: JobRequest[];
+/** The due times stored on the case row: what the SLA sweep (sweep-sla.ts) and the queue read. */
+export interface SlaDueTimes {
+  firstResponseDueAt?: Date;
+  resolutionDueAt?: Date;
 }
 
 /**
- * Pure: the due times to store (for ordering the queue) and the first check to queue for each
- * running clock — the due-soon check, which queues the breach check when it runs (check-sla.ts):
- * one job per clock at intake, where every row written costs throughput. Handlers re-check the
- * clock, so an early or duplicate check is harmless and a moved due time simply reschedules.
+ * Pure: the due time of every clock that has one (every clock not paused). Nothing is queued per case: the SLA sweep finds
+ * the clocks that are due soon or breached through these stored times, and its check
+ * recomputes the clock first, so a stale stored time is corrected, never trusted.
  */
-export function planSlaChecks(
+export function slaDueTimes(
   row: ClockFacts,
   settings: Settings,
   pauses: Pause[],
   now: Date,
   clocks: ClockName[] = ['first_response', 'resolution'],
-): SlaPlan {
-  const plan: SlaPlan = { due: {}, jobs: [] };
+): SlaDueTimes {
+  const due: SlaDueTimes = {};
   for (const clock of clocks) {
     const state = caseClock(row, clock, settings.calendar, pauses, now);
-    if (state.status !== 'running' || !state.dueAt) continue;
-    plan.due[clock === 'first_response' ? 'firstResponseDueAt' : 'resolutionDueAt'] = state.dueAt;
-    const soon = new Date(state.dueAt.getTime() - settings.dueSoonMinutes * 60_000);
-    plan.jobs.push({
-      name: JOBS.slaCheck.name,
-      data: { caseId: row.id, clock, stage: 'due_soon' },
-      startAfter: soon,
-    });
+    // Stored for a clock already breached too (a case logged late): the sweep alerts it at once.
+    if (!state.dueAt) continue;
+    due[clock === 'first_response' ? 'firstResponseDueAt' : 'resolutionDueAt'] = state.dueAt;
   }
-  return plan;
+  return due;
 }
 
-/** After a pause ends or a case reopens: recompute, store and re-queue. */
-export async function scheduleSlaChecks(
+/** After a pause ends or a case reopens: recompute the due times and store them. */
+export async function refreshDueTimes(
   tx: DbOrTx,
-  ctx: Ctx,
   row: CaseRow,
   settings: Settings,
   now: Date,
   clocks?: ClockName[],
 ): Promise<CaseRow> {
-  const plan = planSlaChecks(row, settings, await pausesOf(tx, row.id), now, clocks);
-  await ctx.jobs.send(tx, plan.jobs);
-  return Object.keys(plan.due).length > 0 ? updateCase(tx, row.id, plan.due, now) : row;
+  const due = slaDueTimes(row, settings, await pausesOf(tx, row.id), now, clocks);
+  return Object.keys(due).length > 0 ? updateCase(tx, row.id, due, now) : row;
 }
