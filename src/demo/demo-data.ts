@@ -1,92 +1,114 @@
-// The demo organisation: a homeware shop with a small support team. Every complaint here was
-// written for Redress; none is a real customer.
+// The demo organisation: Wrenfield Home, a homeware retailer with two shops and a web store,
+// and its support team. Every complaint was written for Redress; none is a real customer.
 import type { Channel } from '../contracts/enums.ts';
+import type { Settings } from '../contracts/settings.ts';
+import { DEFAULT_PLAYBOOK } from '../core/playbook/playbook.rules.ts';
+import { DONE_STORIES } from './stories-done.ts';
+import { OPEN_STORIES } from './stories-open.ts';
+import type { DemoStory, StaffKey } from './story.ts';
 
-export const DEMO_STAFF = [
-  { email: 'admin@demo.redress', name: 'Morgan Ellis', role: 'admin' },
-  { email: 'sam@demo.redress', name: 'Sam Okafor', role: 'agent' },
-  { email: 'lena@demo.redress', name: 'Lena Novak', role: 'agent' },
-  { email: 'ravi@demo.redress', name: 'Ravi Menon', role: 'supervisor' },
-  { email: 'jo@demo.redress', name: 'Jo Park', role: 'spokesperson' },
-  { email: 'kit@demo.redress', name: 'Kit Adeyemi', role: 'manager' },
-] as const;
+export const DEMO_ORGANISATION = 'Wrenfield Home';
+
+export const DEMO_STAFF: ReadonlyArray<{
+  key: StaffKey;
+  email: string;
+  name: string;
+  role: 'agent' | 'supervisor' | 'spokesperson' | 'manager' | 'admin';
+}> = [
+  { key: 'morgan', email: 'admin@demo.redress', name: 'Morgan Ellis', role: 'admin' },
+  { key: 'sam', email: 'sam@demo.redress', name: 'Sam Okafor', role: 'agent' },
+  { key: 'lena', email: 'lena@demo.redress', name: 'Lena Novak', role: 'agent' },
+  { key: 'tomas', email: 'tomas@demo.redress', name: 'Tomás Reyes', role: 'agent' },
+  { key: 'priya', email: 'priya@demo.redress', name: 'Priya Nair', role: 'agent' },
+  { key: 'ravi', email: 'ravi@demo.redress', name: 'Ravi Menon', role: 'supervisor' },
+  { key: 'ana', email: 'ana@demo.redress', name: 'Ana Lindqvist', role: 'supervisor' },
+  { key: 'jo', email: 'jo@demo.redress', name: 'Jo Park', role: 'spokesperson' },
+  { key: 'kit', email: 'kit@demo.redress', name: 'Kit Adeyemi', role: 'manager' },
+  { key: 'dana', email: 'dana@demo.redress', name: 'Dana Whitlock', role: 'manager' },
+];
 
 export const DEMO_PASSWORD = 'demo-password-123';
 
+const WEEKDAY = [{ start: '08:30', end: '18:00' }];
+// England's bank holidays, so the clocks skip them.
+const HOLIDAYS = [
+  ...['2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25'],
+  ...['2025-12-25', '2025-12-26', '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04'],
+  ...['2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28', '2027-01-01', '2027-03-26'],
+  ...['2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28'],
+];
+/** A business day here is 9½ hours (08:30–18:00). */
+const BUSINESS_DAY_MINUTES = 570;
+
+/** Everything but the name, which is saved last: a desk with the demo's name holds the whole demo. */
+export const DEMO_SETTINGS: Omit<Settings, 'name'> = {
+  calendar: {
+    timeZone: 'Europe/London',
+    weeklyHours: {
+      mon: WEEKDAY,
+      tue: WEEKDAY,
+      wed: WEEKDAY,
+      thu: WEEKDAY,
+      fri: WEEKDAY,
+      sat: [{ start: '09:00', end: '13:00' }],
+    },
+    holidays: HOLIDAYS,
+    closures: [],
+  },
+  slaPolicy: {
+    firstResponse: { kind: 'same_business_day', cutoff: '16:00' },
+    resolution: { kind: 'business_minutes', minutes: 5 * BUSINESS_DAY_MINUTES },
+    overrides: [
+      // Live channels and public posts are answered within the hour or two, not the day.
+      { channel: 'chat', firstResponse: { kind: 'business_minutes', minutes: 30 } },
+      { channel: 'social', firstResponse: { kind: 'business_minutes', minutes: 120 } },
+      {
+        severity: 'critical',
+        firstResponse: { kind: 'business_minutes', minutes: 60 },
+        resolution: { kind: 'business_minutes', minutes: 2 * BUSINESS_DAY_MINUTES },
+      },
+    ],
+    pauseWhileAwaitingCustomer: true,
+  },
+  playbook: DEFAULT_PLAYBOOK,
+  compensation: {
+    currency: 'GBP',
+    byRole: {
+      agent: {
+        kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+        maxPerCase: '40',
+      },
+      spokesperson: { kinds: ['credit', 'gift_card', 'flowers', 'goodwill'], maxPerCase: '75' },
+      supervisor: {
+        kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+        maxPerCase: '300',
+      },
+      manager: {
+        kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+        maxPerCase: '1500',
+      },
+      admin: {
+        kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+        maxPerCase: null,
+      },
+    },
+  },
+  promiseReminderMinutes: 60,
+  dueSoonMinutes: 90,
+};
+
+/** The recent cases, played through the core actions. */
+export const DEMO_STORIES: readonly DemoStory[] = [...OPEN_STORIES, ...DONE_STORIES];
+
+/** The complaints alone (the screenshots and the bulk history reuse their words). */
 export const DEMO_COMPLAINTS: Array<{
   channel: Channel;
   subject: string;
   account: string;
   category: string;
-}> = [
-  {
-    channel: 'email',
-    category: 'delivery',
-    subject: 'Table arrived with a cracked top',
-    account:
-      'The oak table I ordered for my daughter’s birthday dinner came this morning with a crack right across the top. The party is on Saturday and I have twelve people coming. I am honestly panicking.',
-  },
-  {
-    channel: 'phone',
-    category: 'billing',
-    subject: 'Charged twice for one order',
-    account:
-      'Caller says she was charged twice for the same lamp order, £64 each time. She is on a tight budget this month and the second charge pushed her account into overdraft.',
-  },
-  {
-    channel: 'sms',
-    category: 'delivery',
-    subject: 'Still waiting',
-    account:
-      'Third day waiting in for a delivery that never comes. Nobody calls, nobody texts. Is anyone actually there?',
-  },
-  {
-    channel: 'social',
-    category: 'product quality',
-    subject: 'Mention: duvet fell apart',
-    account:
-      '@homeware your “premium” duvet split at the seams after two washes. Feathers everywhere. Posting photos so others know what they are buying.',
-  },
-  {
-    channel: 'web',
-    category: 'returns',
-    subject: 'Refund not received',
-    account:
-      'I returned the rug five weeks ago and the tracking shows you received it on the 3rd. I still have no refund and no reply to my two emails. I feel completely ignored.',
-  },
-  {
-    channel: 'chat',
-    category: 'staff conduct',
-    subject: 'Rude staff at collection point',
-    account:
-      'The person at the collection desk rolled their eyes and told me to “read the email properly” when I asked where to go. I was embarrassed in front of a queue of people.',
-  },
-  {
-    channel: 'letter',
-    category: 'billing',
-    subject: 'Letter about a missed refund',
-    account:
-      'Written letter from a customer aged 82. She paid by cheque for a replacement kettle that was never sent and cannot use the website to chase it. She asks for someone to telephone her.',
-  },
-  {
-    channel: 'in_person',
-    category: 'product quality',
-    subject: 'Walk-in: chair leg snapped',
-    account:
-      'Customer came into the shop with a dining chair whose leg snapped while his father was sitting on it. Nobody was hurt but they are shaken and want to know the other chairs are safe.',
-  },
-  {
-    channel: 'email',
-    category: 'website',
-    subject: 'Discount code rejected',
-    account:
-      'The code in your newsletter was rejected at checkout three times. I gave up and paid full price. I would like the difference back, it is the principle.',
-  },
-  {
-    channel: 'email',
-    category: 'delivery',
-    subject: 'Delivered to the wrong address',
-    account:
-      'Your driver left my parcel with a house two streets away. I only found it because a neighbour posted on a local group. It had been left out in the rain.',
-  },
-];
+}> = DEMO_STORIES.map(({ channel, subject, account, category }) => ({
+  channel,
+  subject,
+  account,
+  category,
+}));

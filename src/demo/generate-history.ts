@@ -52,7 +52,10 @@ const VERDICTS: ReadonlyArray<readonly [string | null, number]> = [
   ['falls_short', 15],
   [null, 10],
 ];
-const TEMPLATES = new Map(DEMO_COMPLAINTS.map((t) => [t.category, t]));
+// Each category's complaints take turns, so the history reads as varied as the recent cases.
+const TEMPLATES = new Map<string, Array<(typeof DEMO_COMPLAINTS)[number]>>();
+for (const t of DEMO_COMPLAINTS)
+  TEMPLATES.set(t.category, [...(TEMPLATES.get(t.category) ?? []), t]);
 const KINDS = ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'];
 const FIRST = ['Amara', 'Ben', 'Chloe', 'Dev', 'Elif', 'Finn', 'Grace', 'Hugo', 'Isla', 'Jamal'];
 const LAST = ['Adams', 'Bakr', 'Costa', 'Dunn', 'Eze', 'Fox', 'Gill', 'Hale', 'Ito', 'Jones'];
@@ -183,7 +186,8 @@ function makeCase(
   const at = arrival(rnd, now, days);
   const channel = weighted(rnd, CHANNEL_WEIGHTS);
   const category = weighted(rnd, CATEGORY_WEIGHTS);
-  const template = TEMPLATES.get(category) ?? DEMO_COMPLAINTS[0]!;
+  const templates = TEMPLATES.get(category) ?? DEMO_COMPLAINTS;
+  const template = templates[batch.cases.length % templates.length]!;
   const frDue = sameDayDue(at);
   const late = rnd() < 0.12;
   const frDelay = late
