@@ -3,7 +3,6 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -11,6 +10,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { isMigrated } from '../db/client.ts';
 import type { AppDeps } from './deps.ts';
+import { transformWithResponses } from './openapi-responses.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { problem, registerErrorHandling } from './plugins/errors.ts';
 import { attachmentRoutes } from './routes/attachments.routes.ts';
@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: transformWithResponses,
   });
   registerAuth(app, deps);
   app.addHook('onSend', async (request, reply) => {

@@ -134,6 +134,25 @@ describe('first run and access', () => {
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{id}/close', '/api/v1/coach']),
     );
+    // Every operation documents its refusals as problem+json with field issues and request id.
+    const operations = Object.values(spec.paths).flatMap((path) =>
+      Object.values(path as Record<string, { responses: Record<string, unknown> }>),
+    );
+    expect(operations.length).toBeGreaterThan(50);
+    for (const op of operations) {
+      const refused = op.responses['4XX'] as {
+        content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+      };
+      expect(Object.keys(refused.content['application/problem+json']!.schema.properties)).toEqual(
+        expect.arrayContaining(['code', 'issues', 'requestId']),
+      );
+    }
+    // Case intake: 201 for a new case, 200 for a retry with an Idempotency-Key already used.
+    const intake = spec.paths['/api/v1/cases'].post;
+    expect(Object.keys(intake.responses)).toEqual(
+      expect.arrayContaining(['200', '201', '4XX', '5XX']),
+    );
+    expect(intake.parameters.map((p: { name: string }) => p.name)).toContain('idempotency-key');
   });
 
   test('the language endpoints read a complaint and coach a draft', async () => {
