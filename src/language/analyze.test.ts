@@ -58,6 +58,10 @@ describe('analyze feelings and language', () => {
     ['I am so embarrassed, my guests saw the whole thing.', 'embarrassed', 'embarrassed'],
     ['I am really scared they will cut off the power.', 'anxious', 'scared'],
     ['I am confused, what does this charge even mean?', 'confused', 'confused'],
+    ['I am furious, this is outrageous and I am angry at how I was treated.', 'angry', 'angry'],
+    ['This is so annoying, I keep getting the same useless answer.', 'frustrated', 'annoying'],
+    ['I am really disappointed, I expected much better from you.', 'disappointed', 'disappointed'],
+    ["I am so sad, it was my late mother's ring and now it is gone.", 'sad', 'sad'],
   ])('%j reads as %s with evidence %j', (text, feeling, word) => {
     const reading = analyze(text).feelings.find((f) => f.feeling === feeling);
     expect(reading).toBeDefined();
