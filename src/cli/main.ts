@@ -1,17 +1,8 @@
 // The `redress` command. Exit codes: 0 ok, 1 failure, 2 bad usage.
 import { ConfigError } from '../config.ts';
 import { DomainError } from '../core/shared/errors.ts';
-import { DataDirInUseError } from '../db/embedded.ts';
-import { backupCommand, restoreCommand } from './commands/backup.ts';
-import { customerCommand } from './commands/customer.ts';
-import { caseCommand } from './commands/case.ts';
-import { demoCommand } from './commands/demo.ts';
-import { incidentCommand } from './commands/incident.ts';
-import { languageCommand } from './commands/language.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { serveCommand } from './commands/serve.ts';
-import { userCommand } from './commands/user.ts';
-import { stdio, UsageError, type Io } from './io.ts';
+import { DataDirInUseError } from '../db/data-dir-lock.ts';
+import { stdio, UsageError, type Io } from './stdio.ts';
 
 export const HELP = `redress — the service-recovery desk
 
@@ -41,27 +32,40 @@ Usage: redress <command> [options]
   customer export <ID>       everything stored about a customer, as JSON (manager, admin)
   customer erase <ID> --reason R
                              erase a customer's personal data; aggregates are kept
+  corrections export [--since ISO]
+                             intake's suggestions beside what staff confirmed, as JSON lines (manager, admin)
   backup <file>              write a consistent backup of the whole desk (gzip, with checksum)
   restore <file> [--force]   load a backup into an empty desk (--force replaces existing data)
 
   analyze [file]             complaints as JSON lines {"id","text"} in, analyses out
   coach [file]               draft replies as JSON lines {"id","text",…} in, findings out
 
-Options for case and incident commands: --as <email> acts as that staff user, with that user's permissions.
+Options for case, incident, customer and corrections commands: --as <email> acts as that staff user, with that user's permissions.
 Configuration comes from environment variables; see the README.`;
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  user: userCommand,
-  demo: demoCommand,
-  case: caseCommand,
-  incident: incidentCommand,
-  customer: customerCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  analyze: (args, io) => languageCommand('analyze', args, io),
-  coach: (args, io) => languageCommand('coach', args, io),
+type Command = (args: string[], io: Io) => Promise<number>;
+
+// Each command is loaded when it runs: `analyze` and `coach` then stream in a small heap
+// without the HTTP app, the job queue and the database driver that the others need.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  migrate: async () => (await import('./commands/migrate.ts')).migrateCommand,
+  user: async () => (await import('./commands/user.ts')).userCommand,
+  demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  case: async () => (await import('./commands/case.ts')).caseCommand,
+  incident: async () => (await import('./commands/incident.ts')).incidentCommand,
+  customer: async () => (await import('./commands/customer.ts')).customerCommand,
+  corrections: async () => (await import('./commands/corrections.ts')).correctionsCommand,
+  backup: async () => (await import('./commands/backup.ts')).backupCommand,
+  restore: async () => (await import('./commands/backup.ts')).restoreCommand,
+  analyze: async () => {
+    const { languageCommand } = await import('./commands/language.ts');
+    return (args, io) => languageCommand('analyze', args, io);
+  },
+  coach: async () => {
+    const { languageCommand } = await import('./commands/language.ts');
+    return (args, io) => languageCommand('coach', args, io);
+  },
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -70,13 +74,15 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.out(HELP);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.err(`Unknown command “${name}”.\n\n${HELP}`);
     return 2;
   }
   try {
-    return await command(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) {
       io.err(err.message);
