@@ -399,7 +399,7 @@ const effects = {
     `SELECT count(*)::text AS n FROM (SELECT data->>'promiseId' FROM case_events WHERE type = 'promise_reminder' GROUP BY 1 HAVING count(*) > 1) x`,
   ),
   slaEventsTwice: await q(
-    `SELECT count(*)::text AS n FROM (SELECT case_id, type, data->>'clock' FROM case_events WHERE type IN ('sla_due_soon','sla_breached') GROUP BY 1, 2, 3 HAVING count(*) > 1) x`,
+    `SELECT count(*)::text AS n FROM (SELECT case_id, type, data->>'clock', data->>'dueAt' FROM case_events WHERE type IN ('sla_due_soon','sla_breached') GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) x`,
   ),
 };
 // Every outbound email must have reached the mail server exactly once.
