@@ -1,6 +1,7 @@
 // Reads a complaint: feelings, urgency, activism, repeat, the fix asked for, language.
 // Deterministic; every judgement carries the words it rests on.
 import { scoreFeelings } from './feelings.ts';
+import { statedFeelings, withStated } from './feelings-stated.ts';
 import { detectLanguage } from './language-id.ts';
 import { detectActivist, detectRepeat, detectUrgency } from './signals.ts';
 import { tokenize } from './tokenize.ts';
@@ -15,7 +16,7 @@ export function analyze(text: string): Analysis {
   const activistReasons = detectActivist(text);
   const repeatReasons = detectRepeat(text);
   return {
-    feelings: scoreFeelings(text, tokens),
+    feelings: withStated(scoreFeelings(text, tokens), statedFeelings(text)),
     urgency: urgency.urgency,
     urgencyReasons: urgency.reasons,
     activist: activistReasons.length > 0,
