@@ -5,18 +5,9 @@ import type { Role } from '../core/shared/roles.rules.ts';
 import { findUserByEmail } from '../core/users/user.repo.ts';
 import { openStore, type Store } from '../server/database.ts';
 import { createBoss, ensureQueues, jobSender } from '../jobs/queue.ts';
+import { UsageError } from './stdio.ts';
 
-export class UsageError extends Error {}
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-export const stdio: Io = {
-  out: (s) => process.stdout.write(`${s}\n`),
-  err: (s) => process.stderr.write(`${s}\n`),
-};
+export { stdio, UsageError, type Io } from './stdio.ts';
 
 /** Runs `fn` with a store (sharing a running server's embedded PostgreSQL) and a job queue. */
 export async function withDesk<T>(

@@ -1,7 +1,7 @@
 // `redress analyze [file]` and `redress coach [file]`: JSON Lines in, JSON Lines out, streamed.
 import { createReadStream, existsSync } from 'node:fs';
 import { runAnalyzeStream, runCoachStream } from '../../language/jsonl.ts';
-import { UsageError, type Io } from '../io.ts';
+import { UsageError, type Io } from '../stdio.ts';
 
 export async function languageCommand(
   kind: 'analyze' | 'coach',
