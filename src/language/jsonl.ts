@@ -27,12 +27,14 @@ async function runStream<S extends z.ZodType>(
 ): Promise<StreamSummary> {
   const progress = opts.progress?.isTTY === true ? opts.progress : undefined;
   const rl = createInterface({ input, crlfDelay: Infinity });
+  let lineNo = 0; // in the input, blank lines included, so an error points at its line
   let lines = 0;
   let errors = 0;
   for await (const raw of rl) {
+    lineNo++;
     if (raw.trim() === '') continue;
     lines++;
-    const out = processLine(raw, lines, schema, handle);
+    const out = processLine(raw, lineNo, schema, handle);
     if ('error' in out) errors++;
     // Respect back-pressure so a million lines never pile up in memory.
     if (!output.write(`${JSON.stringify(out)}\n`)) await once(output, 'drain');

@@ -1,6 +1,9 @@
-// Helpers for tests that drive Redress as a child process: free ports, CLI runs, long-running
-// commands such as `serve`, dead pids.
+// Helpers for tests that drive Redress as a child process: free ports, CLI runs (with input
+// piped in), long-running commands such as `serve`, dead pids.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,6 +42,56 @@ export function runCli(
     child.once('close', (code) => {
       clearTimeout(timer);
       done({ code, stdout, stderr });
+    });
+  });
+}
+
+export interface PipedResult extends CliResult {
+  /** Lines written to stdout (all of them, or only counted when `onLine` takes them). */
+  lines: string[];
+  lineCount: number;
+}
+
+/**
+ * Runs `node [nodeArgs] bin/redress.js …args` with `input` streamed to its stdin (with
+ * back-pressure, so a generator can feed it any number of lines). `onLine` takes each stdout
+ * line instead of keeping it, for outputs too big to hold.
+ */
+export function pipeCli(
+  args: string[],
+  input: Iterable<string> | AsyncIterable<string>,
+  opts: {
+    env?: Record<string, string>;
+    nodeArgs?: string[];
+    onLine?: (line: string) => void;
+    timeoutMs?: number;
+  } = {},
+): Promise<PipedResult> {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...opts.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let lineCount = 0;
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => {
+    lineCount++;
+    if (opts.onLine) opts.onLine(line);
+    else lines.push(line);
+  });
+  // The child may stop reading early (a crash): that is for the exit code to show.
+  const fed = pipeline(Readable.from(input), child.stdin).catch(() => undefined);
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`redress ${args.join(' ')} timed out after ${lineCount} lines\n${stderr}`));
+    }, opts.timeoutMs ?? 60_000);
+    child.once('error', fail);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      void fed.then(() => done({ code, stdout: lines.join('\n'), stderr, lines, lineCount }));
     });
   });
 }
