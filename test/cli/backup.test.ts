@@ -175,7 +175,9 @@ describe('external PostgreSQL', () => {
       const damaged = join(dir, 'damaged.backup');
       await writeFile(damaged, gzipSync(text.replace('Tom', 'Tim')));
       const truncated = join(dir, 'truncated.backup');
-      await writeFile(truncated, gzipSync(text.slice(0, Math.floor(text.length / 2))));
+      // Cut at a line's end, as a copy that stopped early leaves it: every line whole, the end missing.
+      const half = text.lastIndexOf('\n', Math.floor(text.length / 2)) + 1;
+      await writeFile(truncated, gzipSync(text.slice(0, half)));
       const target = await freshDb();
       const before = await fingerprint(target.pool);
       const a = await cli(target, 'restore', damaged);
