@@ -1,5 +1,7 @@
-// Scores the seven feelings with the linear model learned by eval/train-feelings.ts.
-// Evidence is the words whose weights pushed the feeling up the most.
+// Scores the seven feelings with the linear model learned by eval/train-feelings.ts: two heads
+// over the same features, one sigmoid per feeling and one softmax over the feelings and "none";
+// a feeling's score is the mean of its two probabilities. Evidence is the words whose weights
+// pushed the feeling up the most.
 import { readFileSync } from 'node:fs';
 import type { Token } from './tokenize.ts';
 import { FEELINGS, type FeelingReading, type Span } from './types.ts';
@@ -7,6 +9,8 @@ import { FEELINGS, type FeelingReading, type Span } from './types.ts';
 interface FeelingsModel {
   scale: number;
   labels: string[];
+  /** Weights per feature row: `sigmoid` (one per feeling), then `softmax` (feelings, then none). */
+  heads: { sigmoid: number; softmax: number };
   bias: number[];
   thresholds: number[];
   features: Record<string, number[]>;
@@ -21,7 +25,10 @@ function loadModel(): FeelingsModel {
     typeof m.scale === 'number' &&
     Array.isArray(m.bias) &&
     Array.isArray(m.thresholds) &&
-    m.labels.join() === FEELINGS.join();
+    m.labels.join() === FEELINGS.join() &&
+    m.heads?.sigmoid === FEELINGS.length &&
+    m.heads.softmax === FEELINGS.length + 1 &&
+    m.bias.length === m.heads.sigmoid + m.heads.softmax;
   if (!ok) throw new Error('feelings-model.json does not match the feelings this code knows');
   return m;
 }
@@ -29,6 +36,14 @@ function loadModel(): FeelingsModel {
 const model = loadModel();
 const weights = new Map<string, Int16Array>();
 for (const [name, ws] of Object.entries(model.features)) weights.set(name, Int16Array.from(ws));
+
+const SIG = FEELINGS.length;
+const SOFT = SIG + 1;
+const ROW = SIG + SOFT;
+
+/** A word's pull towards feeling k: its weight in both heads (softmax: beyond the "none" class). */
+const pull = (w: Int16Array, k: number): number =>
+  (w[k] ?? 0) + (w[SIG + k] ?? 0) - (w[SIG + SIG] ?? 0);
 
 const MAX_EVIDENCE = 3;
 
@@ -84,15 +99,22 @@ function scoreSentence(text: string, tokens: readonly Token[]): FeelingReading[]
     prev = t;
   });
   const x = 1 / Math.sqrt(seen.size || 1);
+  const z = model.bias.slice(0, ROW);
+  for (const h of hits)
+    for (let j = 0; j < ROW; j++) z[j] = (z[j] ?? 0) + ((h.w[j] ?? 0) / model.scale) * x;
+  let max = -Infinity;
+  for (let j = SIG; j < ROW; j++) max = Math.max(max, z[j] ?? 0);
+  let sum = 0;
+  for (let j = SIG; j < ROW; j++) sum += Math.exp((z[j] ?? 0) - max);
   const readings: FeelingReading[] = [];
   FEELINGS.forEach((feeling, k) => {
-    let z = model.bias[k] ?? 0;
-    for (const h of hits) z += ((h.w[k] ?? 0) / model.scale) * x;
-    const p = 1 / (1 + Math.exp(-z));
+    const pSig = 1 / (1 + Math.exp(-(z[k] ?? 0)));
+    const pSoft = Math.exp((z[SIG + k] ?? 0) - max) / sum;
+    const p = (pSig + pSoft) / 2;
     if (p < (model.thresholds[k] ?? 0.5)) return;
     const top = hits
-      .filter((h) => (h.w[k] ?? 0) > 0)
-      .sort((a, b) => (b.w[k] ?? 0) - (a.w[k] ?? 0))
+      .filter((h) => pull(h.w, k) > 0)
+      .sort((a, b) => pull(b.w, k) - pull(a.w, k))
       .slice(0, MAX_EVIDENCE);
     readings.push({
       feeling,
