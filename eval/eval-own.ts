@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { analyze } from '../src/language/analyze.ts';
 import { categorize } from '../src/language/categorize.ts';
 import { FEELINGS } from '../src/language/types.ts';
+import type { EmotionRow } from './data.ts';
 import { macroF1, printTable, tally } from './metrics.ts';
 
 export interface OwnRow {
@@ -37,6 +38,18 @@ export async function readOwnRows(file: string): Promise<{ rows: OwnRow[]; skipp
     }
   }
   return { rows, skipped };
+}
+
+/** Training rows from an export: the cases with confirmed feelings, as GoEmotions rows are. */
+export function ownEmotionRows(rows: readonly OwnRow[]): EmotionRow[] {
+  const known = new Set<string>(FEELINGS);
+  return rows
+    .filter((r) => r.confirmedFeelings !== null)
+    .map((r) => ({
+      id: `own:${r.id}`,
+      text: r.text,
+      feelings: new Set((r.confirmedFeelings ?? []).filter((f) => known.has(f))),
+    }));
 }
 
 export async function evalOwn(file: string): Promise<void> {

@@ -8,12 +8,14 @@
 //     feelings spreads its target evenly over them), so the feelings compete.
 // 15% of train (chosen by comment id hash) is held out to pick per-feeling decision
 // thresholds on the averaged probability; the final weights are then refit on all of train.
-// GoEmotions dev is never read here.
-//   npx tsx eval/train-feelings.ts [--out src/language/feelings-model.json] [--dry]
+// GoEmotions dev is never read here. `--own corrections.jsonl` (from `redress corrections
+// export`) adds the organisation's own cases, with the feelings agents confirmed, to train.
+//   npx tsx eval/train-feelings.ts [--out src/language/feelings-model.json] [--own FILE] [--dry]
 import { writeFileSync } from 'node:fs';
 import { FEELINGS } from '../src/language/types.ts';
 import { featureNames, tokenize } from '../src/language/tokenize.ts';
 import { hasData, readGoEmotions, type EmotionRow } from './data.ts';
+import { ownEmotionRows, readOwnRows } from './eval-own.ts';
 
 const HP = {
   epochs: Number(process.env.EPOCHS ?? 300),
@@ -248,14 +250,18 @@ function fitBoth(rows: EmotionRow[]): { features: Map<string, number[]>; bias: n
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (!hasData('goemotions', 'train.tsv')) {
     console.log('skip: GoEmotions train not found (set REDRESS_DATA_SETS)');
     return;
   }
   const outIdx = process.argv.indexOf('--out');
   const out = outIdx > 0 ? process.argv[outIdx + 1] : 'src/language/feelings-model.json';
-  const all = readGoEmotions('train');
+  const ownAt = process.argv.indexOf('--own');
+  const ownFile = ownAt > 0 ? process.argv[ownAt + 1] : undefined;
+  const own = ownFile ? ownEmotionRows((await readOwnRows(ownFile)).rows) : [];
+  if (ownFile) console.log(`own cases from ${ownFile}: ${own.length} with confirmed feelings`);
+  const all = [...readGoEmotions('train'), ...own];
   const fit = all.filter((r) => hashId(r.id) >= 15);
   const tune = all.filter((r) => hashId(r.id) < 15);
   console.log(`hyper-parameters ${JSON.stringify(HP)}; fit ${fit.length}, tune ${tune.length}`);
@@ -292,4 +298,4 @@ function main(): void {
   console.log(`wrote ${out}: ${model.features.size} features`);
 }
 
-main();
+await main();
