@@ -67,6 +67,14 @@ describe('closure conditions', () => {
     expect(codes(facts)).toEqual(expected);
   });
 
+  test('an early close lists every gap at once, being unresolved among them', () => {
+    expect(codes({ verdict: null, thankedAt: null, isResolved: false })).toEqual([
+      'verdict',
+      'thanked',
+      'resolved',
+    ]);
+  });
+
   test('every gap names its part and says what to do', () => {
     const gaps = closureGaps({
       ...done,

@@ -75,7 +75,8 @@ export function closureGaps(f: ClosureFacts): MissingItem[] {
       message: `Settle the ${f.openPromises} open promise(s) first: kept or broken.`,
     });
   }
-  if (!f.isResolved && gaps.length === 0) {
+  // Listed with the rest, so an early close names every step still to take in one go.
+  if (!f.isResolved) {
     gaps.push({
       part: 'problem',
       code: 'resolved',
