@@ -46,7 +46,14 @@ export function InboxPage() {
   useEffect(() => {
     document.title = 'Inbox · Redress';
   }, []);
-  useEffect(() => setSelected(0), [filters, q]);
+  // A new filter or search starts at the top. Reset while rendering, not in an effect: an effect
+  // runs after the new list is on screen, and would undo a j/k pressed in that moment.
+  const listKey = JSON.stringify([filters, q]);
+  const [selectionFor, setSelectionFor] = useState(listKey);
+  if (selectionFor !== listKey) {
+    setSelectionFor(listKey);
+    setSelected(0);
+  }
   useEffect(() => {
     document.querySelector('.case-row.is-selected')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
