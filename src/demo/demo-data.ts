@@ -1,6 +1,6 @@
 // The demo organisation: Wrenfield Home, a homeware retailer with two shops and a web store,
 // and its support team. Every complaint was written for Redress; none is a real customer.
-import type { Channel } from '../contracts/enums.ts';
+import { RESTITUTION_KINDS, type Channel } from '../contracts/enums.ts';
 import type { Settings } from '../contracts/settings.ts';
 import { DEFAULT_PLAYBOOK } from '../core/playbook/playbook.rules.ts';
 import { DONE_STORIES } from './stories-done.ts';
@@ -75,20 +75,20 @@ export const DEMO_SETTINGS: Omit<Settings, 'name'> = {
     currency: 'GBP',
     byRole: {
       agent: {
-        kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+        kinds: [...RESTITUTION_KINDS],
         maxPerCase: '40',
       },
       spokesperson: { kinds: ['credit', 'gift_card', 'flowers', 'goodwill'], maxPerCase: '75' },
       supervisor: {
-        kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+        kinds: [...RESTITUTION_KINDS],
         maxPerCase: '300',
       },
       manager: {
-        kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+        kinds: [...RESTITUTION_KINDS],
         maxPerCase: '1500',
       },
       admin: {
-        kinds: ['refund', 'credit', 'discount', 'replacement', 'gift_card', 'flowers', 'goodwill'],
+        kinds: [...RESTITUTION_KINDS],
         maxPerCase: null,
       },
     },

@@ -15,10 +15,10 @@ import { recordReply } from '../../src/core/cases/record-reply.ts';
 import { receiveSms } from '../../src/core/intake/receive-message.ts';
 import { submitComplaintForm } from '../../src/core/intake/submit-complaint-form.ts';
 import { deliverSms } from '../../src/core/outbound/deliver-sms.ts';
-import { silentLogger, type Ctx } from '../../src/core/shared/context.ts';
-import { createBoss, ensureQueues, jobSender } from '../../src/jobs/queue.ts';
+import { jobSender } from '../../src/jobs/queue.ts';
 import { startWorkers } from '../../src/jobs/workers.ts';
 import { createTestDatabase } from '../support/db.ts';
+import { jobCtx, startTestBoss } from '../support/jobs.ts';
 import { startFakeSmsProvider, type FakeSmsProvider } from '../support/fake-sms-provider.ts';
 import { makeDesk, type Desk, type SentJob } from '../support/harness.ts';
 
@@ -214,10 +214,7 @@ describe('real job workers', () => {
   let boss: PgBoss;
   beforeAll(async () => {
     database = await createTestDatabase();
-    boss = createBoss(database.url);
-    boss.on('error', () => undefined);
-    await boss.start();
-    await ensureQueues(boss);
+    boss = await startTestBoss(database.url);
   });
   afterAll(async () => {
     await boss.stop({ graceful: false, wait: true });
@@ -225,13 +222,7 @@ describe('real job workers', () => {
   });
 
   test('intake to acknowledgement text within 60 seconds, through a provider failure and one retry', async () => {
-    const ctx = (): Ctx => ({
-      actor: { kind: 'system', name: 'jobs' },
-      database,
-      now: () => new Date(),
-      log: silentLogger,
-      jobs: jobSender(boss),
-    });
+    const ctx = jobCtx(database, jobSender(boss));
     await startWorkers(boss, ctx, { pollingIntervalSeconds: 0.5, sms: sender(), portal: PORTAL });
     const before = provider.accepted.length;
     provider.failNext(503);

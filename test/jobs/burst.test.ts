@@ -6,11 +6,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type PgBoss from 'pg-boss';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openCase } from '../../src/core/cases/open-case.ts';
-import { silentLogger, type Ctx } from '../../src/core/shared/context.ts';
+import { type Ctx } from '../../src/core/shared/context.ts';
 import { insertNewUser } from '../../src/core/users/create-user.ts';
-import { createBoss, ensureQueues, jobSender } from '../../src/jobs/queue.ts';
+import { jobSender } from '../../src/jobs/queue.ts';
 import { startWorkers } from '../../src/jobs/workers.ts';
 import { createTestDatabase } from '../support/db.ts';
+import { jobCtx, startTestBoss } from '../support/jobs.ts';
 import { complaint } from '../support/harness.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -18,10 +19,7 @@ let boss: PgBoss;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  boss = createBoss(database.url);
-  boss.on('error', () => undefined);
-  await boss.start();
-  await ensureQueues(boss);
+  boss = await startTestBoss(database.url);
 });
 afterAll(async () => {
   await boss.stop({ graceful: false, wait: true });
@@ -42,13 +40,7 @@ test('a burst larger than a batch is acknowledged without waiting out the pollin
     role: 'agent',
     password: 'correct horse battery',
   });
-  const ctx = (): Ctx => ({
-    actor: { kind: 'system', name: 'jobs' },
-    database,
-    now: () => new Date(),
-    log: silentLogger,
-    jobs: jobSender(boss),
-  });
+  const ctx = jobCtx(database, jobSender(boss));
   const agent: Ctx = { ...ctx(), actor: { kind: 'user', id: user.id, role: 'agent', name: 'Bo' } };
 
   const CASES = 70; // three batches of 25 (the last one short)

@@ -6,11 +6,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { JOBS } from '../../src/contracts/jobs.ts';
 import { addCorrectiveAction } from '../../src/core/problems/add-corrective-action.ts';
 import { createProblem } from '../../src/core/problems/create-problem.ts';
-import { silentLogger, type Ctx } from '../../src/core/shared/context.ts';
+import { type Ctx } from '../../src/core/shared/context.ts';
 import { insertNewUser } from '../../src/core/users/create-user.ts';
-import { createBoss, ensureQueues, jobSender } from '../../src/jobs/queue.ts';
+import { jobSender } from '../../src/jobs/queue.ts';
 import { startWorkers } from '../../src/jobs/workers.ts';
 import { createTestDatabase } from '../support/db.ts';
+import { jobCtx, startTestBoss } from '../support/jobs.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 const bosses: PgBoss[] = [];
@@ -24,18 +25,9 @@ afterAll(async () => {
 });
 
 async function instance() {
-  const boss = createBoss(database.url);
-  boss.on('error', () => undefined);
-  await boss.start();
-  await ensureQueues(boss);
+  const boss = await startTestBoss(database.url);
   bosses.push(boss);
-  const ctx = (): Ctx => ({
-    actor: { kind: 'system', name: 'jobs' },
-    database,
-    now: () => new Date(),
-    log: silentLogger,
-    jobs: jobSender(boss),
-  });
+  const ctx = jobCtx(database, jobSender(boss));
   return { boss, ctx };
 }
 

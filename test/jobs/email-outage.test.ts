@@ -9,11 +9,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { smtpMailer } from '../../src/channels/email/smtp-mailer.ts';
 import { openCase } from '../../src/core/cases/open-case.ts';
 import { recordReply } from '../../src/core/cases/record-reply.ts';
-import { silentLogger, type Ctx } from '../../src/core/shared/context.ts';
+import { type Ctx } from '../../src/core/shared/context.ts';
 import { insertNewUser } from '../../src/core/users/create-user.ts';
 import { createBoss, ensureQueues, jobSender } from '../../src/jobs/queue.ts';
 import { startWorkers } from '../../src/jobs/workers.ts';
 import { createTestDatabase } from '../support/db.ts';
+import { jobCtx } from '../support/jobs.ts';
 import { complaint } from '../support/harness.ts';
 import { startSink, type Sink, type SmtpCommand } from '../support/smtp-sink.ts';
 
@@ -56,13 +57,7 @@ async function triesPerMessage(): Promise<Map<string, number>> {
 }
 
 test('SMTP down, then refusing at MAIL, RCPT and DATA: every message retried, none lost, each sent once', async () => {
-  const ctx = (): Ctx => ({
-    actor: { kind: 'system', name: 'jobs' },
-    database,
-    now: () => new Date(),
-    log: silentLogger,
-    jobs: jobSender(boss),
-  });
+  const ctx = jobCtx(database, jobSender(boss));
   const user = await insertNewUser(database.db, {
     email: 'sam@example.test',
     name: 'Sam',
