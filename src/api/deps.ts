@@ -12,7 +12,7 @@ export interface AppDeps {
   isSecureCookie?: boolean;
   log?: Logger;
   /** Webhook secrets; a door without its secret answers 404. */
-  /** Customer portal links: REDRESS_SECRET and REDRESS_PUBLIC_URL. */
+  /** Customer portal links: REDRESS_SECRET and REDRESS_PUBLIC_URL (the secret also keys staff session cookies). */
   portal?: PortalConfig;
   /** Size and type limits of kept files (REDRESS_ATTACHMENT_*); the defaults otherwise. */
   attachments?: AttachmentPolicy;

@@ -34,23 +34,73 @@ export const orgSettings = pgTable('org_settings', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
+// Staff accounts. Signing in and sessions are better-auth's (src/core/users/staff-auth.ts): these
+// four tables are its user, session, account and verification models, in Redress's names.
 export const users = pgTable('users', {
   id: id(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   role: text('role').notNull(),
-  passwordHash: text('password_hash').notNull(),
   isActive: boolean('is_active').notNull().default(true),
+  /** Staff are created by an admin with a known address, so it counts as verified. */
+  emailVerified: boolean('email_verified').notNull().default(true),
+  image: text('image'),
   createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
-export const sessions = pgTable('sessions', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id),
+/** A signed-in browser. The cookie carries the token with an HMAC signature over it. */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: id(),
+    token: text('token').notNull().unique(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: ts('expires_at').notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('auth_sessions_user').on(t.userId)],
+);
+
+/** How a user proves who they are: for staff, one `credential` row with the argon2id hash. */
+export const authAccounts = pgTable(
+  'auth_accounts',
+  {
+    id: id(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: ts('access_token_expires_at'),
+    refreshTokenExpiresAt: ts('refresh_token_expires_at'),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('auth_accounts_provider').on(t.providerId, t.accountId),
+    index('auth_accounts_user').on(t.userId),
+  ],
+);
+
+/** better-auth's one-time values (unused by Redress's sign-in today, required by the library). */
+export const authVerifications = pgTable('auth_verifications', {
+  id: id(),
+  identifier: text('identifier').notNull(),
+  value: text('value').notNull(),
   expiresAt: ts('expires_at').notNull(),
   createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
 export const apiTokens = pgTable('api_tokens', {

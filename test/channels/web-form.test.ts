@@ -49,17 +49,18 @@ test('a complaint from the form opens a web case and answers with its reference'
 
 test('a staff session in the same browser does not block the public form', async () => {
   const staff = await desk.makeUser('agent', 'Kim Agent');
-  const { signIn } = await import('../../src/core/users/sessions.ts');
-  const session = await signIn(
-    desk.database,
-    { email: 'kim.agent@example.test', password: 'correct horse battery' },
-    desk.clock.now(),
-  );
+  const signedIn = await api.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email: 'kim.agent@example.test', password: 'correct horse battery' },
+  });
+  const session = signedIn.cookies.find((c) => c.name === 'redress_session');
   expect(staff.role).toBe('agent');
+  expect(session?.value).toBeTruthy();
   const res = await api.inject({
     method: 'POST',
     url: '/api/v1/public/complaints',
-    headers: { cookie: `redress_session=${session.token}` },
+    headers: { cookie: `redress_session=${session?.value}` },
     payload: {
       firstName: 'Kim',
       email: 'kim@example.com',

@@ -5,9 +5,19 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/shared/context.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { actorFromApiToken, actorFromSession } from '../../core/users/sessions.ts';
+import { SESSION_COOKIE, staffAuth, type StaffAuth } from '../../core/users/staff-auth.ts';
 import type { AppDeps } from '../deps.ts';
 
-export const SESSION_COOKIE = 'redress_session';
+export { SESSION_COOKIE };
+
+/** The staff sign-in library, configured from the app's settings. */
+export function staffAuthOf(deps: AppDeps): Promise<StaffAuth> {
+  return staffAuth(deps.database, {
+    ...(deps.portal?.secret ? { secret: deps.portal.secret } : {}),
+    secureCookies: deps.isSecureCookie ?? false,
+    ...(deps.portal?.publicUrl ? { baseURL: deps.portal.publicUrl } : {}),
+  });
+}
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PUBLIC_PATHS = ['/portal/', '/api/v1/public/', '/status/'];
 /** API doors that need no staff credential (their own checks apply: signatures, set-up tokens). */
@@ -33,7 +43,7 @@ declare module 'fastify' {
 
 export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.actor = await actorFromApiToken(deps.database, header.slice(7).trim());
@@ -43,8 +53,12 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     }
     const cookie = request.cookies[SESSION_COOKIE];
     // Customer-facing doors never act as staff, so a staff session in the same browser is ignored.
-    if (cookie && !PUBLIC_PATHS.some((p) => request.url.startsWith(p)))
-      request.actor = await actorFromSession(deps.database, cookie, deps.now());
+    if (cookie && !PUBLIC_PATHS.some((p) => request.url.startsWith(p))) {
+      const found = await actorFromSession(await staffAuthOf(deps), request.headers.cookie ?? '');
+      request.actor = found.actor;
+      // A session used near its end was extended: the browser gets the cookie's new expiry.
+      if (found.cookies.length > 0) void reply.header('set-cookie', found.cookies);
+    }
     if (!request.actor && needsStaff(request.routeOptions.url ?? ''))
       throw new DomainError('unauthenticated', 'Sign in or present an API token.');
     if (

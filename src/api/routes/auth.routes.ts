@@ -12,7 +12,7 @@ import { RateLimiter } from '../../channels/webform/rate-limit.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { ctxOf } from '../context.ts';
 import type { AppDeps } from '../deps.ts';
-import { requireActor, SESSION_COOKIE } from '../plugins/auth.ts';
+import { requireActor, SESSION_COOKIE, staffAuthOf } from '../plugins/auth.ts';
 import { problem } from '../plugins/errors.ts';
 
 /** Sign-in attempts per client address, and failed attempts per account, per 15 minutes. */
@@ -28,6 +28,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post('/auth/sign-in', { schema: { tags, body: SignInInput } }, async (req, reply) => {
       const now = deps.now().getTime();
       const account = req.body.email;
+      const ua = req.headers['user-agent'];
       // Per address: every attempt counts. Per account: only failures, so a guesser spread over
       // many addresses is stopped too, and the owner is not locked out by their own success.
       const blocked = !byAddress.hit(req.ip, now)
@@ -43,25 +44,26 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           retryAfterSeconds: blocked,
         });
       }
-      const session = await signIn(deps.database, req.body, deps.now()).catch((err: unknown) => {
+      const client = { ip: req.ip, ...(ua ? { userAgent: ua } : {}) };
+      const auth = await staffAuthOf(deps);
+      const session = await signIn(auth, deps.database, req.body, client).catch((err: unknown) => {
         if (err instanceof DomainError && err.code === 'unauthenticated')
           failuresByAccount.hit(account, now);
         throw err;
       });
       failuresByAccount.forget(account);
-      void reply.setCookie(SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: deps.isSecureCookie ?? false,
-        path: '/',
-        expires: session.expiresAt,
-      });
+      void reply.header('set-cookie', session.cookies);
       return { user: session.user, expiresAt: session.expiresAt };
     });
     app.post('/auth/sign-out', { schema: { tags } }, async (req, reply) => {
-      const token = req.cookies[SESSION_COOKIE];
-      if (token) await signOut(deps.database, token);
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (req.cookies[SESSION_COOKIE]) {
+        void reply.header(
+          'set-cookie',
+          await signOut(await staffAuthOf(deps), req.headers.cookie ?? ''),
+        );
+      } else {
+        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
       return reply.status(204).send();
     });
     app.get('/me', { schema: { tags } }, (req) => requireActor(req));

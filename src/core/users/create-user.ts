@@ -25,12 +25,11 @@ export async function insertNewUser(tx: DbOrTx, input: ReturnType<typeof CreateU
     ]);
   }
   try {
-    return await insertUser(tx, {
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      passwordHash: await hashPassword(input.password),
-    });
+    return await insertUser(
+      tx,
+      { email: input.email, name: input.name, role: input.role },
+      await hashPassword(input.password),
+    );
   } catch {
     throw new DomainError('conflict', 'A user with this email already exists.', [
       { path: 'email', message: 'Already in use.' },

@@ -1,5 +1,6 @@
-// Passwords are argon2id hashes; session, API and set-up tokens are random and stored only as
-// SHA-256 hashes, so a leaked database does not leak working credentials.
+// Passwords are argon2id hashes (better-auth checks them with these functions at sign-in); API
+// and set-up tokens are random and stored only as SHA-256 hashes, so a leaked database does not
+// leak working integration credentials.
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
 

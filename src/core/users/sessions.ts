@@ -1,4 +1,6 @@
-// Signing in and out, API tokens, and turning a presented credential into an actor.
+// Signing in and out (better-auth, see staff-auth.ts), API tokens, and turning a presented
+// credential into an actor.
+import { APIError } from 'better-auth/api';
 import { SignInInput, TokenInput } from '../../contracts/users.ts';
 import type { Database } from '../../db/client.ts';
 import { ReadCache } from '../../db/read-cache.ts';
@@ -7,46 +9,108 @@ import { DomainError } from '../shared/errors.ts';
 import { parseInput } from '../shared/parse.ts';
 import type { Role, TokenScope } from '../shared/roles.rules.ts';
 import { publicUser } from './create-user.ts';
-import { hashPassword, newToken, tokenHash, verifyPassword } from './secrets.ts';
+import { newToken, tokenHash } from './secrets.ts';
+import { SESSION_COOKIE, type StaffAuth } from './staff-auth.ts';
 import {
-  deleteSession,
   findApiToken,
-  findSession,
-  findUserByEmail,
+  findSessionByToken,
+  findUser,
   insertApiToken,
-  insertSession,
   revokeApiToken,
 } from './user.repo.ts';
 
-const SESSION_DAYS = 14;
-// Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
-let dummyHash: Promise<string> | null = null;
-
-export async function signIn(database: Database, raw: unknown, now: Date) {
-  const input = parseInput(SignInInput, raw);
-  const user = await findUserByEmail(database.db, input.email);
-  dummyHash ??= hashPassword('no-such-user-password');
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
-  if (!user || !ok || !user.isActive)
+/** Turns better-auth's refusal into Redress's: a wrong password reads the same as an unknown email. */
+function signInError(err: unknown): never {
+  if (err instanceof APIError && err.statusCode === 401)
     throw new DomainError('unauthenticated', 'Email or password is wrong.');
-  const token = newToken('rs');
-  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await insertSession(database.db, { tokenHash: tokenHash(token), userId: user.id, expiresAt });
-  return { token, expiresAt, user: publicUser(user) };
+  throw err;
 }
 
-export async function signOut(database: Database, token: string) {
-  await deleteSession(database.db, tokenHash(token));
+export interface SignedIn {
+  user: ReturnType<typeof publicUser>;
+  expiresAt: Date;
+  /** Set-Cookie headers to send back (the signed session cookie). */
+  cookies: string[];
+  /** The session cookie's value, as a browser will present it. */
+  cookie: string;
 }
 
-export async function actorFromSession(
+/** Who is signing in, for the session's record. */
+export interface ClientInfo {
+  ip?: string;
+  userAgent?: string;
+}
+
+function clientHeaders(client: ClientInfo, cookie?: string): Headers {
+  const headers = new Headers();
+  if (client.userAgent) headers.set('user-agent', client.userAgent);
+  if (client.ip) headers.set('x-forwarded-for', client.ip);
+  if (cookie) headers.set('cookie', cookie);
+  return headers;
+}
+
+/** The value of the session cookie among a response's Set-Cookie headers. */
+function sessionCookieValue(cookies: string[]): string {
+  const prefix = `${SESSION_COOKIE}=`;
+  const line = cookies.find((c) => c.startsWith(prefix));
+  if (!line) throw new Error('sign-in set no session cookie');
+  return line.slice(prefix.length).split(';')[0] ?? '';
+}
+
+export async function signIn(
+  auth: StaffAuth,
   database: Database,
-  token: string,
-  now: Date,
-): Promise<Actor | null> {
-  const user = await findSession(database.db, tokenHash(token), now);
-  if (!user?.isActive) return null;
-  return { kind: 'user', id: user.id, role: user.role as Role, name: user.name };
+  raw: unknown,
+  client: ClientInfo = {},
+): Promise<SignedIn> {
+  const input = parseInput(SignInInput, raw);
+  const result = await auth.api
+    .signInEmail({
+      body: { email: input.email, password: input.password, rememberMe: true },
+      headers: clientHeaders(client),
+      returnHeaders: true,
+    })
+    .catch(signInError);
+  const cookies = result.headers.getSetCookie();
+  const session = await findSessionByToken(database.db, result.response.token);
+  const user = await findUser(database.db, result.response.user.id);
+  if (!session || !user) throw new DomainError('unauthenticated', 'Email or password is wrong.');
+  return {
+    user: publicUser(user),
+    expiresAt: session.expiresAt,
+    cookies,
+    cookie: sessionCookieValue(cookies),
+  };
+}
+
+/** Ends the session the cookie header names; returns the Set-Cookie headers that clear it. */
+export async function signOut(auth: StaffAuth, cookieHeader: string): Promise<string[]> {
+  const result = await auth.api.signOut({
+    headers: clientHeaders({}, cookieHeader),
+    returnHeaders: true,
+  });
+  return result.headers.getSetCookie();
+}
+
+/**
+ * The staff member a browser's cookie header signs in, if its session is live and the account
+ * on; and any Set-Cookie headers to send back (a session near its end is extended).
+ */
+export async function actorFromSession(
+  auth: StaffAuth,
+  cookieHeader: string,
+): Promise<{ actor: Actor | null; cookies: string[] }> {
+  const result = await auth.api.getSession({
+    headers: clientHeaders({}, cookieHeader),
+    returnHeaders: true,
+  });
+  const cookies = result.headers.getSetCookie();
+  const user = result.response?.user;
+  if (!user?.isActive) return { actor: null, cookies };
+  return {
+    actor: { kind: 'user', id: user.id, role: user.role as Role, name: user.name },
+    cookies,
+  };
 }
 
 const tokenCache = new ReadCache<NonNullable<Awaited<ReturnType<typeof findApiToken>>>>();

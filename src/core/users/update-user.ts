@@ -7,7 +7,13 @@ import { parseInput } from '../shared/parse.ts';
 import { publicUser } from './create-user.ts';
 import { hashPassword } from './secrets.ts';
 import { forgetApiTokens } from './sessions.ts';
-import { countActiveAdmins, lockUser, setUser, endSessionsOf } from './user.repo.ts';
+import {
+  countActiveAdmins,
+  endSessionsOf,
+  lockUser,
+  setPasswordHash,
+  setUser,
+} from './user.repo.ts';
 
 export async function updateUser(ctx: Ctx, id: string, raw: unknown) {
   authorize(ctx, 'users.manage');
@@ -38,8 +44,8 @@ export async function updateUser(ctx: Ctx, id: string, raw: unknown) {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.role !== undefined ? { role: input.role } : {}),
       ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
-      ...(passwordHash ? { passwordHash } : {}),
     });
+    if (passwordHash) await setPasswordHash(tx, id, passwordHash);
     // Switched off or given a new password: sessions opened before stop working at once.
     if (input.isActive === false || passwordHash) await endSessionsOf(tx, id);
     return publicUser(updated);

@@ -1,7 +1,19 @@
-// Staff users, their sessions and API tokens.
+// Staff users, their credentials, sessions and API tokens. Sessions and credential accounts are
+// better-auth's tables (staff-auth.ts); Redress writes them here only inside its own transactions
+// (a new user's password, a changed password, an account switched off).
 import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { apiTokens, cases, sessions, setupTokens, users } from '../../db/schema.ts';
+import {
+  apiTokens,
+  authAccounts,
+  authSessions,
+  cases,
+  setupTokens,
+  users,
+} from '../../db/schema.ts';
+
+/** better-auth's provider id for an email-and-password account. */
+const CREDENTIAL = 'credential';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -15,10 +27,28 @@ export async function findUserByEmail(tx: DbOrTx, email: string): Promise<UserRo
   return row ?? null;
 }
 
-export async function insertUser(tx: DbOrTx, row: typeof users.$inferInsert): Promise<UserRow> {
+/** A user and their credential account (as better-auth writes one: account id = user id). */
+export async function insertUser(
+  tx: DbOrTx,
+  row: typeof users.$inferInsert,
+  passwordHash: string,
+): Promise<UserRow> {
   const [created] = await tx.insert(users).values(row).onConflictDoNothing().returning();
   if (!created) throw new Error('duplicate');
+  await tx.insert(authAccounts).values({
+    accountId: created.id,
+    providerId: CREDENTIAL,
+    userId: created.id,
+    password: passwordHash,
+  });
   return created;
+}
+
+export async function setPasswordHash(tx: DbOrTx, userId: string, passwordHash: string) {
+  await tx
+    .update(authAccounts)
+    .set({ password: passwordHash, updatedAt: sql`now()` })
+    .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, CREDENTIAL)));
 }
 
 export async function countUsers(tx: DbOrTx): Promise<number> {
@@ -45,21 +75,9 @@ export async function leastLoadedAgent(tx: DbOrTx): Promise<string | null> {
   return res.rows[0]?.id ?? null;
 }
 
-export async function insertSession(tx: DbOrTx, row: typeof sessions.$inferInsert) {
-  await tx.insert(sessions).values(row);
-}
-
-export async function findSession(tx: DbOrTx, tokenHash: string, now: Date) {
-  const [row] = await tx
-    .select({ user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
-  return row?.user ?? null;
-}
-
-export async function deleteSession(tx: DbOrTx, tokenHash: string) {
-  await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+export async function findSessionByToken(tx: DbOrTx, token: string) {
+  const [row] = await tx.select().from(authSessions).where(eq(authSessions.token, token));
+  return row ?? null;
 }
 
 export async function insertApiToken(tx: DbOrTx, row: typeof apiTokens.$inferInsert) {
@@ -114,7 +132,7 @@ export async function lockUser(tx: DbOrTx, id: string): Promise<UserRow | null> 
 export async function setUser(
   tx: DbOrTx,
   id: string,
-  values: Partial<Pick<UserRow, 'name' | 'role' | 'isActive' | 'passwordHash'>>,
+  values: Partial<Pick<UserRow, 'name' | 'role' | 'isActive'>>,
 ): Promise<UserRow> {
   if (Object.keys(values).length === 0) {
     const row = await findUser(tx, id);
@@ -135,5 +153,5 @@ export async function countActiveAdmins(tx: DbOrTx): Promise<number> {
 }
 
 export async function endSessionsOf(tx: DbOrTx, userId: string): Promise<void> {
-  await tx.delete(sessions).where(eq(sessions.userId, userId));
+  await tx.delete(authSessions).where(eq(authSessions.userId, userId));
 }

@@ -1,0 +1,254 @@
+// Staff sessions through better-auth: the cookie is signed, sessions end when they should, a
+// session in use is extended, instances share the signing key, and an upgrade keeps passwords.
+import { readdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/api/app.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { hashPassword } from '../../src/core/users/secrets.ts';
+import { databaseUrl } from '../support/db.ts';
+import { makeApi, makeDesk, tokenFor, type Desk } from '../support/harness.ts';
+
+const PASSWORD = 'correct horse battery';
+let desk: Desk;
+let api: FastifyInstance;
+
+beforeAll(async () => {
+  desk = await makeDesk();
+  api = await makeApi(desk);
+});
+afterAll(async () => {
+  await api.close();
+  await desk.close();
+});
+
+async function signIn(app: FastifyInstance, email: string, password = PASSWORD) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email, password },
+    headers: { 'user-agent': 'Redress test browser' },
+  });
+  const cookie = res.cookies.find((c) => c.name === 'redress_session');
+  return { res, cookie, header: { cookie: `redress_session=${cookie?.value ?? ''}` } };
+}
+
+const me = (app: FastifyInstance, headers: Record<string, string>) =>
+  app.inject({ method: 'GET', url: '/api/v1/me', headers });
+
+const sessionRows = async (userId: string) =>
+  (
+    await desk.database.pool.query<{ token: string; expires_at: Date; user_agent: string }>(
+      `SELECT token, expires_at, user_agent FROM auth_sessions WHERE user_id = $1`,
+      [userId],
+    )
+  ).rows;
+
+describe('the session cookie', () => {
+  test('carries a signed token: the stored token alone, or a changed signature, is refused', async () => {
+    const user = await desk.makeUser('agent', 'Signed Cookie');
+    const { res, cookie, header } = await signIn(api, 'signed.cookie@example.test');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ user: { id: user.id, role: 'agent' } });
+    expect(cookie).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      maxAge: 14 * 86_400,
+    });
+    // Fourteen days, in the cookie and in the stored session alike.
+    const [row] = await sessionRows(user.id);
+    expect(row?.user_agent).toBe('Redress test browser');
+    const days = ((row?.expires_at.getTime() ?? 0) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(13.9);
+    expect(days).toBeLessThanOrEqual(14);
+    expect(new Date(res.json().expiresAt).getTime()).toBe(row?.expires_at.getTime());
+
+    expect((await me(api, header)).json()).toMatchObject({ id: user.id });
+    const value = decodeURIComponent(cookie?.value ?? '');
+    expect(value.startsWith(`${row?.token}.`)).toBe(true);
+    // What a copy of the database holds is not enough to sign in.
+    expect((await me(api, { cookie: `redress_session=${row?.token}` })).statusCode).toBe(401);
+    const forged = `${row?.token}.${randomBytes(32).toString('base64')}`;
+    expect(
+      (await me(api, { cookie: `redress_session=${encodeURIComponent(forged)}` })).statusCode,
+    ).toBe(401);
+  });
+
+  test('a session near its end is extended when used; an expired one is refused and removed', async () => {
+    const user = await desk.makeUser('agent', 'Sliding Session');
+    const { header } = await signIn(api, 'sliding.session@example.test');
+    await desk.database.pool.query(
+      `UPDATE auth_sessions SET expires_at = now() + interval '2 hours' WHERE user_id = $1`,
+      [user.id],
+    );
+    const used = await me(api, header);
+    expect(used.statusCode).toBe(200);
+    expect(used.cookies.find((c) => c.name === 'redress_session')?.maxAge).toBe(14 * 86_400);
+    const [extended] = await sessionRows(user.id);
+    expect((extended?.expires_at.getTime() ?? 0) - Date.now()).toBeGreaterThan(13 * 86_400_000);
+
+    await desk.database.pool.query(
+      `UPDATE auth_sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+      [user.id],
+    );
+    expect((await me(api, header)).statusCode).toBe(401);
+    expect(await sessionRows(user.id)).toEqual([]);
+  });
+
+  test('signing out ends the session in the database and clears the cookie', async () => {
+    const user = await desk.makeUser('agent', 'Signing Out');
+    const { header } = await signIn(api, 'signing.out@example.test');
+    expect(await sessionRows(user.id)).toHaveLength(1);
+    const out = await api.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      headers: { ...header, 'x-redress-request': '1' },
+    });
+    expect(out.statusCode).toBe(204);
+    expect(out.cookies.find((c) => c.name === 'redress_session')?.value).toBe('');
+    expect(await sessionRows(user.id)).toEqual([]);
+    expect((await me(api, header)).statusCode).toBe(401);
+  });
+});
+
+test('with REDRESS_SECURE_COOKIES the cookie is sent over HTTPS only', async () => {
+  await desk.makeUser('agent', 'Secure Cookie');
+  const https = (await buildApp({
+    database: desk.database,
+    jobs: desk.jobs,
+    now: desk.clock.now,
+    isSecureCookie: true,
+  })) as FastifyInstance;
+  try {
+    const { cookie } = await signIn(https, 'secure.cookie@example.test');
+    expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+    expect((await signIn(api, 'secure.cookie@example.test')).cookie?.secure).toBeFalsy();
+  } finally {
+    await https.close();
+  }
+});
+
+describe('accounts', () => {
+  test('switching an account off ends its sessions and refuses its password', async () => {
+    const admin = await tokenFor(desk, 'admin');
+    const user = await desk.makeUser('agent', 'Switched Off');
+    const { header } = await signIn(api, 'switched.off@example.test');
+    const off = await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      headers: admin.headers,
+      payload: { isActive: false },
+    });
+    expect(off.statusCode).toBe(200);
+    expect((await me(api, header)).statusCode).toBe(401);
+    const again = await signIn(api, 'switched.off@example.test');
+    expect(again.res.statusCode).toBe(401);
+    expect(again.res.json().title).toBe('Email or password is wrong.');
+    expect(await sessionRows(user.id)).toEqual([]);
+  });
+
+  test('a new password ends the old sessions; only the new password signs in', async () => {
+    const admin = await tokenFor(desk, 'admin');
+    const user = await desk.makeUser('agent', 'New Password');
+    const { header } = await signIn(api, 'new.password@example.test');
+    const changed = await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      headers: admin.headers,
+      payload: { password: 'a different long secret' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await me(api, header)).statusCode).toBe(401);
+    expect((await signIn(api, 'new.password@example.test')).res.statusCode).toBe(401);
+    const fresh = await signIn(api, 'new.password@example.test', 'a different long secret');
+    expect(fresh.res.statusCode).toBe(200);
+    expect((await me(api, fresh.header)).statusCode).toBe(200);
+  });
+
+  test('a wrong password and an unknown email get the same answer', async () => {
+    await desk.makeUser('agent', 'Same Answer');
+    const wrong = await signIn(api, 'same.answer@example.test', 'not the password');
+    const unknown = await signIn(api, 'nobody.here@example.test');
+    expect(wrong.res.statusCode).toBe(401);
+    expect(unknown.res.statusCode).toBe(401);
+    expect(unknown.res.json().title).toBe(wrong.res.json().title);
+    expect(wrong.cookie).toBeUndefined();
+  });
+});
+
+describe('several instances', () => {
+  test('share the stored signing key; REDRESS_SECRET replaces it on every instance alike', async () => {
+    await desk.makeUser('agent', 'Two Instances');
+    const other = await makeApi(desk);
+    const secret = 'a shared secret of at least thirty-two characters';
+    const withSecret = (await buildApp({
+      database: desk.database,
+      jobs: desk.jobs,
+      now: desk.clock.now,
+      portal: { secret },
+    })) as FastifyInstance;
+    const alsoWithSecret = (await buildApp({
+      database: desk.database,
+      jobs: desk.jobs,
+      now: desk.clock.now,
+      portal: { secret },
+    })) as FastifyInstance;
+    try {
+      const stored = await signIn(api, 'two.instances@example.test');
+      expect((await me(other, stored.header)).statusCode).toBe(200);
+      const keyed = await signIn(withSecret, 'two.instances@example.test');
+      expect((await me(alsoWithSecret, keyed.header)).statusCode).toBe(200);
+      // A different key: each refuses the other's cookies.
+      expect((await me(api, keyed.header)).statusCode).toBe(401);
+      expect((await me(withSecret, stored.header)).statusCode).toBe(401);
+    } finally {
+      await Promise.all([other.close(), withSecret.close(), alsoWithSecret.close()]);
+    }
+  });
+});
+
+describe('upgrading', () => {
+  test('migration 0012 keeps every password: staff sign in as before', async () => {
+    const name = `rt_up_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const database = openDatabase(databaseUrl(name), { max: 3 });
+    const dir = new URL('../../src/db/migrations/', import.meta.url);
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
+    const apply = async (file: string) => {
+      for (const statement of readFileSync(new URL(file, dir), 'utf8').split(
+        '--> statement-breakpoint',
+      ))
+        await database.pool.query(statement);
+    };
+    let upgraded: FastifyInstance | undefined;
+    try {
+      for (const file of files.filter((f) => f < '0012')) await apply(file);
+      // A user as the previous version stored them: the hash on the users row.
+      await database.pool.query(
+        `INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Old Timer', 'supervisor', $2)`,
+        ['old.timer@example.test', await hashPassword('from before the upgrade')],
+      );
+      await apply(files.find((f) => f.startsWith('0012')) ?? 'missing');
+      upgraded = (await buildApp({
+        database,
+        jobs: desk.jobs,
+        now: desk.clock.now,
+      })) as FastifyInstance;
+      const session = await signIn(upgraded, 'old.timer@example.test', 'from before the upgrade');
+      expect(session.res.statusCode).toBe(200);
+      expect((await me(upgraded, session.header)).json()).toMatchObject({ role: 'supervisor' });
+    } finally {
+      await upgraded?.close();
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
