@@ -64,6 +64,14 @@ const openCase = () =>
 
 test('503 with Retry-After during the outage, then reconnection and nothing half-written', async () => {
   expect((await openCase()).statusCode).toBe(201);
+  const signedIn = await api.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email: 'admin@example.test', password: 'correct horse battery' },
+  });
+  const browser = {
+    cookie: `redress_session=${signedIn.cookies.find((c) => c.name === 'redress_session')?.value}`,
+  };
   await server?.stop();
   server = null;
 
@@ -81,6 +89,9 @@ test('503 with Retry-After during the outage, then reconnection and nothing half
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.json()).toMatchObject({ code: 'unavailable', status: 503 });
   }
+  // A signed-in browser is told to wait (503), not signed out (401): its session is not lost.
+  const session = await api.inject({ method: 'GET', url: '/api/v1/me', headers: browser });
+  expect(session.statusCode, session.body).toBe(503);
   expect((await api.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   expect((await api.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
 
@@ -94,6 +105,9 @@ test('503 with Retry-After during the outage, then reconnection and nothing half
   }
   expect(after.statusCode, after.body).toBe(201);
   expect((await api.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+  expect(
+    (await api.inject({ method: 'GET', url: '/api/v1/me', headers: browser })).json(),
+  ).toMatchObject({ name: 'Ada' });
   const counts = await database.pool.query<{ cases: string; events: string }>(
     `SELECT (SELECT count(*) FROM cases)::text AS cases,
             (SELECT count(*) FROM case_events WHERE type = 'case_opened')::text AS events`,
