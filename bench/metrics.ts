@@ -23,8 +23,8 @@ const TARGET_MS = 200;
 
 async function load(database: Database, total: number): Promise<Figure[]> {
   const users = await database.pool.query<{ id: string }>(
-    `INSERT INTO users (email, name, role, password_hash)
-     SELECT 'agent' || g || '@bench.example', 'Agent ' || g, 'agent', 'x' FROM generate_series(1, 8) g
+    `INSERT INTO users (email, name, role)
+     SELECT 'agent' || g || '@bench.example', 'Agent ' || g, 'agent' FROM generate_series(1, 8) g
      RETURNING id`,
   );
   const owners = users.rows.map((r) => r.id);

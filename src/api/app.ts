@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { isMigrated } from '../db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { transformWithResponses } from './openapi-responses.ts';
-import { registerAuth } from './plugins/auth.ts';
+import { registerAuth, registerNoStoreWithCookies } from './plugins/auth.ts';
 import { problem, registerErrorHandling } from './plugins/errors.ts';
 import { attachmentRoutes } from './routes/attachments.routes.ts';
 import { registerSecureHeaders, safeLogger } from './plugins/security.ts';
@@ -70,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: transformWithResponses,
   });
   registerAuth(app, deps);
+  registerNoStoreWithCookies(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

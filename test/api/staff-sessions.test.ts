@@ -1,7 +1,7 @@
 // Staff sessions through better-auth: the cookie is signed, sessions end when they should, a
 // session in use is extended, instances share the signing key, and an upgrade keeps passwords.
 import { readdirSync, readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -67,11 +67,24 @@ describe('the session cookie', () => {
     expect(new Date(res.json().expiresAt).getTime()).toBe(row?.expires_at.getTime());
 
     expect((await me(api, header)).json()).toMatchObject({ id: user.id });
-    const value = decodeURIComponent(cookie?.value ?? '');
-    expect(value.startsWith(`${row?.token}.`)).toBe(true);
-    // What a copy of the database holds is not enough to sign in.
-    expect((await me(api, { cookie: `redress_session=${row?.token}` })).statusCode).toBe(401);
-    const forged = `${row?.token}.${randomBytes(32).toString('base64')}`;
+    expect(res.headers['cache-control']).toBe('no-store');
+    // The cookie is "<token>.<signature>"; the database keeps only a hash of the token.
+    const [token, signature] = (cookie?.value ?? '').split('.');
+    expect(token).toMatch(/^\w{32}$/);
+    expect(signature).toBeTruthy();
+    expect(row?.token).toBe(
+      `sha256:${createHash('sha256')
+        .update(token ?? '')
+        .digest('hex')}`,
+    );
+    // What a copy of the database holds is not enough to sign in, nor is the token unsigned.
+    for (const presented of [row?.token, `${row?.token}.${signature}`, token]) {
+      const res = await me(api, {
+        cookie: `redress_session=${encodeURIComponent(presented ?? '')}`,
+      });
+      expect(res.statusCode).toBe(401);
+    }
+    const forged = `${token}.${randomBytes(32).toString('base64')}`;
     expect(
       (await me(api, { cookie: `redress_session=${encodeURIComponent(forged)}` })).statusCode,
     ).toBe(401);
@@ -79,14 +92,21 @@ describe('the session cookie', () => {
 
   test('a session near its end is extended when used; an expired one is refused and removed', async () => {
     const user = await desk.makeUser('agent', 'Sliding Session');
-    const { header } = await signIn(api, 'sliding.session@example.test');
+    const { header, cookie } = await signIn(api, 'sliding.session@example.test');
     await desk.database.pool.query(
       `UPDATE auth_sessions SET expires_at = now() + interval '2 hours' WHERE user_id = $1`,
       [user.id],
     );
+    // Pages and files are served without looking the session up: nothing is extended there.
+    const page = await api.inject({ method: 'GET', url: '/', headers: header });
+    expect(page.headers['set-cookie']).toBeUndefined();
     const used = await me(api, header);
     expect(used.statusCode).toBe(200);
-    expect(used.cookies.find((c) => c.name === 'redress_session')?.maxAge).toBe(14 * 86_400);
+    // The answer carrying the extended cookie is kept by no shared cache.
+    expect(used.headers['cache-control']).toBe('no-store');
+    const refreshed = used.cookies.find((c) => c.name === 'redress_session');
+    expect(refreshed?.maxAge).toBe(14 * 86_400);
+    expect(refreshed?.value).toBe(cookie?.value); // the same session, signed the same way
     const [extended] = await sessionRows(user.id);
     expect((extended?.expires_at.getTime() ?? 0) - Date.now()).toBeGreaterThan(13 * 86_400_000);
 

@@ -52,11 +52,16 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
+    // Only the API acts for staff: pages and files are served without looking the session up.
     // Customer-facing doors never act as staff, so a staff session in the same browser is ignored.
-    if (cookie && !PUBLIC_PATHS.some((p) => request.url.startsWith(p))) {
+    if (
+      cookie &&
+      request.url.startsWith('/api/') &&
+      !PUBLIC_PATHS.some((p) => request.url.startsWith(p))
+    ) {
       const found = await actorFromSession(await staffAuthOf(deps), request.headers.cookie ?? '');
       request.actor = found.actor;
-      // A session used near its end was extended: the browser gets the cookie's new expiry.
+      // A session in use was extended: the browser gets the cookie's new expiry.
       if (found.cookies.length > 0) void reply.header('set-cookie', found.cookies);
     }
     if (!request.actor && needsStaff(request.routeOptions.url ?? ''))
@@ -71,6 +76,13 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
         'Missing X-Redress-Request header on a cookie-authenticated write.',
       );
     }
+  });
+}
+
+/** An answer that sets a cookie is never stored by a shared cache (it would hand out the session). */
+export function registerNoStoreWithCookies(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply) => {
+    if (reply.hasHeader('set-cookie')) void reply.header('cache-control', 'no-store');
   });
 }
 

@@ -85,10 +85,12 @@ export async function signIn(
 
 /** Ends the session the cookie header names; returns the Set-Cookie headers that clear it. */
 export async function signOut(auth: StaffAuth, cookieHeader: string): Promise<string[]> {
-  const result = await auth.api.signOut({
-    headers: clientHeaders({}, cookieHeader),
-    returnHeaders: true,
-  });
+  const headers = clientHeaders({}, cookieHeader);
+  const result = await auth.api.signOut({ headers, returnHeaders: true });
+  // better-auth clears the cookie even when it could not delete the session (the database was
+  // away): ask again, so a session that still works is an error, never a silent success.
+  const still = await auth.api.getSession({ headers, query: { disableRefresh: true } });
+  if (still) throw new Error('the session could not be ended');
   return result.headers.getSetCookie();
 }
 

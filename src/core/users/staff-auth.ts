@@ -5,7 +5,8 @@
 //
 // The cookie is `redress_session`: the session token and an HMAC-SHA256 signature over it, made
 // with a key derived from REDRESS_SECRET, or a random key kept in the database when that is
-// unset (so every instance checks with the same key).
+// unset (so every instance checks with the same key). The database keeps only a hash of each
+// session token (hashed-session-tokens.ts).
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
@@ -13,6 +14,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { authAccounts, authSessions, authVerifications, users } from '../../db/schema.ts';
 import { claimSecret } from '../portal/portal.repo.ts';
+import { hashSessionTokens } from './hashed-session-tokens.ts';
 import { hashPassword, verifyPassword } from './secrets.ts';
 
 export const SESSION_COOKIE = 'redress_session';
@@ -37,17 +39,20 @@ async function sessionKey(database: Database, config: StaffAuthConfig): Promise<
 function build(database: Database, config: StaffAuthConfig, secret: string) {
   return betterAuth({
     appName: 'Redress',
-    secret,
+    // Given as the one current key, so a BETTER_AUTH_SECRETS variable cannot replace it.
+    secrets: [{ version: 1, value: secret }],
     baseURL: config.baseURL ?? 'http://localhost:3000',
-    database: drizzleAdapter(database.db, {
-      provider: 'pg',
-      schema: {
-        user: users,
-        session: authSessions,
-        account: authAccounts,
-        verification: authVerifications,
-      },
-    }),
+    database: hashSessionTokens(
+      drizzleAdapter(database.db, {
+        provider: 'pg',
+        schema: {
+          user: users,
+          session: authSessions,
+          account: authAccounts,
+          verification: authVerifications,
+        },
+      }),
+    ),
     emailAndPassword: {
       enabled: true,
       // Staff are created by an admin (or the first-run link), never by signing up.
@@ -65,7 +70,8 @@ function build(database: Database, config: StaffAuthConfig, secret: string) {
         isActive: { type: 'boolean', required: false, defaultValue: true, input: false },
       },
     },
-    // Used within a day of expiring, a session is extended by another SESSION_DAYS.
+    // A session in use is extended, at most once a day, to SESSION_DAYS from then: it ends
+    // SESSION_DAYS after its last day of use.
     session: { expiresIn: SESSION_DAYS * 86_400, updateAge: 86_400 },
     databaseHooks: {
       session: {

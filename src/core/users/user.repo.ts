@@ -3,6 +3,7 @@
 // (a new user's password, a changed password, an account switched off).
 import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { storedSessionToken } from './hashed-session-tokens.ts';
 import {
   apiTokens,
   authAccounts,
@@ -75,8 +76,12 @@ export async function leastLoadedAgent(tx: DbOrTx): Promise<string | null> {
   return res.rows[0]?.id ?? null;
 }
 
+/** A session by the token its cookie carries (stored hashed, see hashed-session-tokens.ts). */
 export async function findSessionByToken(tx: DbOrTx, token: string) {
-  const [row] = await tx.select().from(authSessions).where(eq(authSessions.token, token));
+  const [row] = await tx
+    .select()
+    .from(authSessions)
+    .where(eq(authSessions.token, storedSessionToken(token)));
   return row ?? null;
 }
 
