@@ -199,6 +199,87 @@ describe('accounts', () => {
   });
 });
 
+describe('where am I signed in', () => {
+  test('each person lists and ends only their own sessions; "end the others" keeps this one', async () => {
+    const user = await desk.makeUser('agent', 'Many Devices');
+    const laptop = await signIn(api, 'many.devices@example.test');
+    const phone = await signIn(api, 'many.devices@example.test');
+    const tablet = await signIn(api, 'many.devices@example.test');
+    await desk.makeUser('agent', 'Someone Else');
+    const other = await signIn(api, 'someone.else@example.test');
+    const write = (h: Record<string, string>) => ({ ...h, 'x-redress-request': '1' });
+
+    const list = await api.inject({
+      method: 'GET',
+      url: '/api/v1/me/sessions',
+      headers: laptop.header,
+    });
+    expect(list.statusCode).toBe(200);
+    const sessions = list.json<Array<{ id: string; isCurrent: boolean; userAgent: string }>>();
+    expect(sessions).toHaveLength(3);
+    expect(sessions.filter((s) => s.isCurrent)).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ userAgent: 'Redress test browser' });
+    expect(JSON.stringify(sessions)).not.toMatch(/sha256|token/);
+
+    // Someone else's session reads as unknown and stays.
+    const theirs = (
+      await api.inject({ method: 'GET', url: '/api/v1/me/sessions', headers: other.header })
+    ).json<Array<{ id: string }>>()[0]?.id;
+    const refused = await api.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/sessions/${theirs}`,
+      headers: write(laptop.header),
+    });
+    expect(refused.statusCode).toBe(404);
+    expect((await me(api, other.header)).statusCode).toBe(200);
+
+    // End the phone's session by id, from the laptop.
+    const phoneId = (
+      await api.inject({ method: 'GET', url: '/api/v1/me/sessions', headers: phone.header })
+    )
+      .json<Array<{ id: string; isCurrent: boolean }>>()
+      .find((s) => s.isCurrent)?.id;
+    const ended = await api.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/sessions/${phoneId}`,
+      headers: write(laptop.header),
+    });
+    expect(ended.statusCode).toBe(204);
+    expect((await me(api, phone.header)).statusCode).toBe(401);
+    expect((await me(api, tablet.header)).statusCode).toBe(200);
+
+    const others = await api.inject({
+      method: 'POST',
+      url: '/api/v1/me/sessions/end-others',
+      headers: write(laptop.header),
+    });
+    expect(others.json()).toEqual({ ended: 1 });
+    expect((await me(api, tablet.header)).statusCode).toBe(401);
+    expect((await me(api, laptop.header)).statusCode).toBe(200);
+    expect((await me(api, other.header)).statusCode).toBe(200);
+    expect(await sessionRows(user.id)).toHaveLength(1);
+  });
+
+  test('with an API token, nothing is "this device" and ending the others ends every session', async () => {
+    const { user, headers } = await tokenFor(desk, 'agent');
+    await desk.database.pool.query(
+      `UPDATE users SET email = 'token.holder@example.test' WHERE id = $1`,
+      [user.id],
+    );
+    const browser = await signIn(api, 'token.holder@example.test');
+    const list = await api.inject({ method: 'GET', url: '/api/v1/me/sessions', headers });
+    expect(list.json()).toEqual([expect.objectContaining({ isCurrent: false })]);
+    const all = await api.inject({
+      method: 'POST',
+      url: '/api/v1/me/sessions/end-others',
+      headers,
+    });
+    expect(all.json()).toEqual({ ended: 1 });
+    expect((await me(api, browser.header)).statusCode).toBe(401);
+    expect((await me(api, headers)).statusCode).toBe(200);
+  });
+});
+
 describe('several instances', () => {
   test('share the stored signing key; REDRESS_SECRET replaces it on every instance alike', async () => {
     await desk.makeUser('agent', 'Two Instances');

@@ -38,11 +38,14 @@ function needsStaff(url: string): boolean {
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The staff session a cookie-authenticated request came with. */
+    sessionId: string | null;
   }
 }
 
 export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
@@ -61,6 +64,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     ) {
       const found = await actorFromSession(await staffAuthOf(deps), request.headers.cookie ?? '');
       request.actor = found.actor;
+      request.sessionId = found.sessionId;
       // A session in use was extended: the browser gets the cookie's new expiry.
       if (found.cookies.length > 0) void reply.header('set-cookie', found.cookies);
     }

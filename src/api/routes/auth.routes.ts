@@ -7,6 +7,7 @@ import { completeSetup, setupStatus } from '../../core/users/first-admin.ts';
 import { updateUser } from '../../core/users/update-user.ts';
 import { UpdateUserInput } from '../../contracts/workspace.ts';
 import { listStaff } from '../../core/users/list-staff.ts';
+import { endOtherSessions, endOwnSession, listOwnSessions } from '../../core/users/own-sessions.ts';
 import { createApiToken, revokeToken, signIn, signOut } from '../../core/users/sessions.ts';
 import { RateLimiter } from '../../channels/webform/rate-limit.ts';
 import { DomainError } from '../../core/shared/errors.ts';
@@ -67,6 +68,26 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return reply.status(204).send();
     });
     app.get('/me', { schema: { tags } }, (req) => requireActor(req));
+    app.get(
+      '/me/sessions',
+      { schema: { tags, summary: 'Where you are signed in: your live sessions' } },
+      (req) => listOwnSessions(ctxOf(req, deps), req.sessionId),
+    );
+    app.delete(
+      '/me/sessions/:id',
+      {
+        schema: { tags, summary: 'End one of your sessions', params: z.object({ id: z.uuid() }) },
+      },
+      async (req, reply) => {
+        await endOwnSession(ctxOf(req, deps), req.params.id);
+        return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/me/sessions/end-others',
+      { schema: { tags, summary: 'End every session of yours but this one' } },
+      (req) => endOtherSessions(ctxOf(req, deps), req.sessionId),
+    );
     app.post('/setup', { schema: { tags, body: SetupInput } }, async (req, reply) =>
       reply.status(201).send(await completeSetup(deps.database, req.body, deps.now())),
     );

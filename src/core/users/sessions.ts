@@ -101,16 +101,17 @@ export async function signOut(auth: StaffAuth, cookieHeader: string): Promise<st
 export async function actorFromSession(
   auth: StaffAuth,
   cookieHeader: string,
-): Promise<{ actor: Actor | null; cookies: string[] }> {
+): Promise<{ actor: Actor | null; sessionId: string | null; cookies: string[] }> {
   const result = await auth.api.getSession({
     headers: clientHeaders({}, cookieHeader),
     returnHeaders: true,
   });
   const cookies = result.headers.getSetCookie();
   const user = result.response?.user;
-  if (!user?.isActive) return { actor: null, cookies };
+  if (!user?.isActive) return { actor: null, sessionId: null, cookies };
   return {
     actor: { kind: 'user', id: user.id, role: user.role as Role, name: user.name },
+    sessionId: result.response?.session.id ?? null,
     cookies,
   };
 }

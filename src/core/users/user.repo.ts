@@ -1,7 +1,7 @@
 // Staff users, their credentials, sessions and API tokens. Sessions and credential accounts are
 // better-auth's tables (staff-auth.ts); Redress writes them here only inside its own transactions
 // (a new user's password, a changed password, an account switched off).
-import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { storedSessionToken } from './hashed-session-tokens.ts';
 import {
@@ -155,6 +155,41 @@ export async function countActiveAdmins(tx: DbOrTx): Promise<number> {
     .from(users)
     .where(and(eq(users.role, 'admin'), eq(users.isActive, true)));
   return row?.n ?? 0;
+}
+
+/** A user's live sessions, newest first (never their tokens). */
+export async function listSessionsOf(tx: DbOrTx, userId: string, now: Date) {
+  return tx
+    .select({
+      id: authSessions.id,
+      userAgent: authSessions.userAgent,
+      ipAddress: authSessions.ipAddress,
+      createdAt: authSessions.createdAt,
+      updatedAt: authSessions.updatedAt,
+      expiresAt: authSessions.expiresAt,
+    })
+    .from(authSessions)
+    .where(and(eq(authSessions.userId, userId), gt(authSessions.expiresAt, now)))
+    .orderBy(desc(authSessions.createdAt));
+}
+
+/** Ends one of the user's sessions, or all of them but one (or all); returns how many ended. */
+export async function endSessionsWhere(
+  tx: DbOrTx,
+  userId: string,
+  which: { id: string } | { allBut: string | null },
+): Promise<number> {
+  const filter =
+    'id' in which
+      ? eq(authSessions.id, which.id)
+      : which.allBut
+        ? ne(authSessions.id, which.allBut)
+        : undefined;
+  const ended = await tx
+    .delete(authSessions)
+    .where(and(eq(authSessions.userId, userId), filter))
+    .returning({ id: authSessions.id });
+  return ended.length;
 }
 
 export async function endSessionsOf(tx: DbOrTx, userId: string): Promise<void> {
