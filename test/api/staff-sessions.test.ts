@@ -218,7 +218,10 @@ describe('where am I signed in', () => {
     const sessions = list.json<Array<{ id: string; isCurrent: boolean; userAgent: string }>>();
     expect(sessions).toHaveLength(3);
     expect(sessions.filter((s) => s.isCurrent)).toHaveLength(1);
-    expect(sessions[0]).toMatchObject({ userAgent: 'Redress test browser' });
+    expect(sessions[0]).toMatchObject({
+      userAgent: 'Redress test browser',
+      device: 'Unknown browser',
+    });
     expect(JSON.stringify(sessions)).not.toMatch(/sha256|token/);
 
     // Someone else's session reads as unknown and stays.

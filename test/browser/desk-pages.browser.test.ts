@@ -7,6 +7,7 @@ import {
   ensureWebBuild,
   hasChromium,
   HOSTILE,
+  PASSWORD,
   signIn,
   startBrowserDesk,
   type BrowserDesk,
@@ -77,6 +78,36 @@ describe.skipIf(!hasChromium)('the desk’s other pages', () => {
     expect(await page.getByLabel('Saturday').isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
   }, 60_000);
+
+  test('your sessions: this browser is marked, another is signed out from here', async () => {
+    const { page } = desk;
+    await signIn(desk, 'ana@example.test');
+    const elsewhere = await desk.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'ana@example.test', password: PASSWORD },
+      headers: {
+        'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
+      },
+    });
+    const other = {
+      cookie: `redress_session=${elsewhere.cookies.find((c) => c.name === 'redress_session')?.value}`,
+    };
+    await page.goto(`${desk.base}/settings/sessions`);
+    const table = page.getByRole('table', { name: 'Your sessions' });
+    await table.getByRole('cell', { name: 'Chrome on Linux · this browser' }).waitFor();
+    await table.getByRole('cell', { name: 'Firefox on Linux', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Sign out Firefox on Linux' }).click();
+    await page.getByText('You are signed in nowhere else.').waitFor();
+    expect(await table.getByRole('cell', { name: 'Firefox on Linux', exact: true }).count()).toBe(
+      0,
+    );
+    const gone = await desk.app.inject({ method: 'GET', url: '/api/v1/me', headers: other });
+    expect(gone.statusCode).toBe(401);
+    // This browser is still signed in.
+    await page.getByRole('link', { name: 'Inbox' }).first().click();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  });
 
   test('the composer fills a template and the coach reads the draft', async () => {
     const { page } = desk;

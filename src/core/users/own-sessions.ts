@@ -2,6 +2,7 @@
 // and can end any of them — a lost laptop, a shared computer — or all but the one in hand.
 import { actorId, authorize, type Ctx } from '../shared/context.ts';
 import { DomainError, notFound } from '../shared/errors.ts';
+import { describeDevice } from './device.rules.ts';
 import { endSessionsWhere, listSessionsOf } from './user.repo.ts';
 
 function ownId(ctx: Ctx): string {
@@ -14,7 +15,11 @@ function ownId(ctx: Ctx): string {
 export async function listOwnSessions(ctx: Ctx, current: string | null) {
   authorize(ctx, 'case.read');
   const rows = await listSessionsOf(ctx.database.db, ownId(ctx), ctx.now());
-  return rows.map((row) => ({ ...row, isCurrent: row.id === current }));
+  return rows.map((row) => ({
+    ...row,
+    device: describeDevice(row.userAgent),
+    isCurrent: row.id === current,
+  }));
 }
 
 export async function endOwnSession(ctx: Ctx, id: string) {

@@ -1,5 +1,6 @@
 // Settings: business hours and holidays, SLA policy, playbook steps, compensation limits per
-// role, reply templates, and users and roles. Everyone may read; only admins may change.
+// role, reply templates, and users and roles. Everyone may read; only admins may change. Your
+// sessions: where you are signed in, for everyone.
 import { useEffect } from 'react';
 import { Link } from '../../../app/router.tsx';
 import { ErrorNote, Loading } from '../../../components/query-state.tsx';
@@ -8,6 +9,7 @@ import { useSettings } from '../api/use-settings.ts';
 import { CompensationSection } from './compensation-section.tsx';
 import { HoursSection } from './hours-section.tsx';
 import { PlaybookSection } from './playbook-section.tsx';
+import { SessionsSection } from './sessions-section.tsx';
 import { SlaSection } from './sla-section.tsx';
 import { TemplatesSection } from './templates-section.tsx';
 import { UsersSection } from './users-section.tsx';
@@ -19,6 +21,7 @@ const SECTIONS = [
   ['compensation', 'Compensation'],
   ['templates', 'Reply templates'],
   ['users', 'Users and roles'],
+  ['sessions', 'Your sessions'],
 ] as const;
 type SectionKey = (typeof SECTIONS)[number][0];
 
@@ -33,6 +36,7 @@ export function SettingsPage({ section }: { section: string | null }) {
   const body = () => {
     if (key === 'templates') return <TemplatesSection canEdit={isAdmin} />;
     if (key === 'users') return <UsersSection canEdit={isAdmin} />;
+    if (key === 'sessions') return <SessionsSection />;
     if (settings.isPending) return <Loading what="settings" />;
     if (!settings.data)
       return <ErrorNote error={settings.error} onRetry={() => void settings.refetch()} />;
@@ -45,7 +49,7 @@ export function SettingsPage({ section }: { section: string | null }) {
   return (
     <section aria-labelledby="settings-title" className="settings">
       <h1 id="settings-title">Settings</h1>
-      {!isAdmin && (
+      {!isAdmin && key !== 'sessions' && (
         <p className="muted">You can read these settings; only an admin can change them.</p>
       )}
       <div className="settings__grid">

@@ -1,0 +1,35 @@
+// Your own sessions (GET /me/sessions): where you are signed in, and ending them.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, get, post } from '../../../lib/api-client.ts';
+
+export interface OwnSession {
+  id: string;
+  device: string;
+  ipAddress: string | null;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+  isCurrent: boolean;
+}
+
+const SESSIONS_KEY = ['me', 'sessions'] as const;
+
+export function useOwnSessions() {
+  return useQuery({ queryKey: SESSIONS_KEY, queryFn: () => get<OwnSession[]>('/me/sessions') });
+}
+
+export function useEndSession() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api('DELETE', `/me/sessions/${id}`),
+    onSettled: () => client.invalidateQueries({ queryKey: SESSIONS_KEY }),
+  });
+}
+
+export function useEndOtherSessions() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => post<{ ended: number }>('/me/sessions/end-others'),
+    onSettled: () => client.invalidateQueries({ queryKey: SESSIONS_KEY }),
+  });
+}
