@@ -15,6 +15,11 @@ export const CreateUserInput = z.object({
   password: Password,
 });
 export const SignInInput = z.object({ email: Email, password: z.string().min(1).max(200) });
+/** A signed-in person changes their own password; their other sessions end. */
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: Password,
+});
 export const SetupInput = z.object({
   token: z.string().min(10).max(200),
   email: Email,

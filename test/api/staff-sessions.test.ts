@@ -283,6 +283,71 @@ describe('where am I signed in', () => {
   });
 });
 
+describe('changing your own password', () => {
+  test('needs the current one; ends every other session and keeps this browser signed in', async () => {
+    const user = await desk.makeUser('agent', 'Own Password');
+    const here = await signIn(api, 'own.password@example.test');
+    const there = await signIn(api, 'own.password@example.test');
+    const change = (body: object, headers = here.header) =>
+      api.inject({
+        method: 'POST',
+        url: '/api/v1/me/password',
+        headers: { ...headers, 'x-redress-request': '1' },
+        payload: body,
+      });
+    const wrong = await change({
+      currentPassword: 'not it at all',
+      newPassword: 'my brand new secret',
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().issues).toEqual([
+      { path: 'currentPassword', message: 'Not your current password.' },
+    ]);
+    const short = await change({ currentPassword: PASSWORD, newPassword: 'short' });
+    expect(short.statusCode).toBe(422);
+    expect(short.json().issues).toEqual([expect.objectContaining({ path: 'body.newPassword' })]);
+    expect((await me(api, there.header)).statusCode).toBe(200); // nothing changed yet
+
+    const ok = await change({ currentPassword: PASSWORD, newPassword: 'my brand new secret' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['cache-control']).toBe('no-store');
+    const fresh = ok.cookies.find((c) => c.name === 'redress_session');
+    expect(fresh?.value).toBeTruthy();
+    expect((await me(api, { cookie: `redress_session=${fresh?.value}` })).statusCode).toBe(200);
+    expect((await me(api, there.header)).statusCode).toBe(401);
+    expect((await me(api, here.header)).statusCode).toBe(401); // replaced by the fresh cookie
+    expect(await sessionRows(user.id)).toHaveLength(1);
+    expect((await signIn(api, 'own.password@example.test')).res.statusCode).toBe(401);
+    const after = await signIn(api, 'own.password@example.test', 'my brand new secret');
+    expect(after.res.statusCode).toBe(200);
+  });
+
+  test('an API token cannot change it, and guessing the current one is limited', async () => {
+    const { headers } = await tokenFor(desk, 'agent');
+    const byToken = await api.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      headers,
+      payload: { currentPassword: PASSWORD, newPassword: 'my brand new secret' },
+    });
+    expect(byToken.statusCode).toBe(403);
+
+    await desk.makeUser('agent', 'Password Guesser');
+    const here = await signIn(api, 'password.guesser@example.test');
+    const guess = (n: number) =>
+      api.inject({
+        method: 'POST',
+        url: '/api/v1/me/password',
+        headers: { ...here.header, 'x-redress-request': '1' },
+        payload: { currentPassword: `guess number ${n}`, newPassword: 'my brand new secret' },
+      });
+    const statuses: number[] = [];
+    for (let n = 0; n < 11; n++) statuses.push((await guess(n)).statusCode);
+    expect(statuses.slice(0, 10).every((s) => s === 422)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+});
+
 describe('several instances', () => {
   test('share the stored signing key; REDRESS_SECRET replaces it on every instance alike', async () => {
     await desk.makeUser('agent', 'Two Instances');

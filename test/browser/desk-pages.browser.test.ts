@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('the desk’s other pages', () => {
     const other = {
       cookie: `redress_session=${elsewhere.cookies.find((c) => c.name === 'redress_session')?.value}`,
     };
-    await page.goto(`${desk.base}/settings/sessions`);
+    await page.goto(`${desk.base}/settings/account`);
     const table = page.getByRole('table', { name: 'Your sessions' });
     await table.getByRole('cell', { name: 'Chrome on Linux · this browser' }).waitFor();
     await table.getByRole('cell', { name: 'Firefox on Linux', exact: true }).waitFor();
@@ -107,6 +107,35 @@ describe.skipIf(!hasChromium)('the desk’s other pages', () => {
     // This browser is still signed in.
     await page.getByRole('link', { name: 'Inbox' }).first().click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  });
+
+  test('changing your own password keeps this browser signed in', async () => {
+    const { page } = desk;
+    const { email } = await addStaff(desk, 'agent', 'Pat Password');
+    await signIn(desk, email);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Your account' }).click();
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByLabel('New password (10+ characters)').fill('a fresh long secret');
+    await page.getByLabel('New password again').fill('a fresh long secrets');
+    await page.getByText('The two new passwords differ.').waitFor();
+    await page.getByLabel('New password again').fill('a fresh long secret');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your other browsers were signed out.').waitFor();
+    expect(await page.getByLabel('Current password').inputValue()).toBe('');
+    // Still signed in here, with the new session the change gave this browser.
+    await page.getByRole('link', { name: 'Inbox' }).first().click();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    const tryPassword = async (password: string) =>
+      (
+        await desk.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-in',
+          payload: { email, password },
+        })
+      ).statusCode;
+    expect(await tryPassword(PASSWORD)).toBe(401);
+    expect(await tryPassword('a fresh long secret')).toBe(200);
   });
 
   test('the composer fills a template and the coach reads the draft', async () => {

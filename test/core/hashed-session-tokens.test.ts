@@ -82,3 +82,12 @@ test('a stored form is never hashed twice', () => {
   expect(once).toBe(sha('plainToken123'));
   expect(storedSessionToken(once)).toBe(once);
 });
+
+test('inside a transaction the sessions are hashed too (a password change creates one there)', async () => {
+  const { calls, adapter } = recording();
+  const row = await adapter.transaction((tx) =>
+    tx.create<Record<string, unknown>>({ model: 'session', data: { token: 'inTx42' } }),
+  );
+  expect(calls[0]?.args.data).toEqual({ token: sha('inTx42') });
+  expect(row).toMatchObject({ token: 'inTx42' });
+});

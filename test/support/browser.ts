@@ -102,14 +102,15 @@ export async function signIn(desk: BrowserDesk, email: string): Promise<void> {
   const { page, base } = desk;
   await page.goto(base);
   const signOut = page.getByRole('button', { name: 'Sign out' });
-  const email$ = page.getByLabel('Email');
+  // The sign-in form's own box: other screens have controls whose labels mention email.
+  const email$ = page.getByRole('textbox', { name: 'Email', exact: true });
   await Promise.race([signOut.waitFor(), email$.waitFor()]);
   if (await signOut.isVisible()) {
     await signOut.click();
     await email$.waitFor();
   }
   await email$.fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Inbox' }).waitFor();
 }

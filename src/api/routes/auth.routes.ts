@@ -1,14 +1,26 @@
 // Sign-in, first-run set-up, users and API tokens.
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CreateUserInput, SetupInput, SignInInput, TokenInput } from '../../contracts/users.ts';
+import {
+  ChangePasswordInput,
+  CreateUserInput,
+  SetupInput,
+  SignInInput,
+  TokenInput,
+} from '../../contracts/users.ts';
 import { createUser } from '../../core/users/create-user.ts';
 import { completeSetup, setupStatus } from '../../core/users/first-admin.ts';
 import { updateUser } from '../../core/users/update-user.ts';
 import { UpdateUserInput } from '../../contracts/workspace.ts';
 import { listStaff } from '../../core/users/list-staff.ts';
 import { endOtherSessions, endOwnSession, listOwnSessions } from '../../core/users/own-sessions.ts';
-import { createApiToken, revokeToken, signIn, signOut } from '../../core/users/sessions.ts';
+import {
+  changeOwnPassword,
+  createApiToken,
+  revokeToken,
+  signIn,
+  signOut,
+} from '../../core/users/sessions.ts';
 import { RateLimiter } from '../../channels/webform/rate-limit.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { ctxOf } from '../context.ts';
@@ -81,6 +93,45 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         await endOwnSession(ctxOf(req, deps), req.params.id);
         return reply.status(204).send();
+      },
+    );
+    app.post(
+      '/me/password',
+      {
+        schema: {
+          tags,
+          summary: 'Change your own password (your other sessions end)',
+          body: ChangePasswordInput,
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        if (!req.sessionId)
+          throw new DomainError('forbidden', 'Change your password from a signed-in browser.');
+        // Wrong current passwords are limited as failed sign-ins are: a borrowed session cannot
+        // guess its way to the password.
+        const account = actor.kind === 'user' ? actor.id : '';
+        const now = deps.now().getTime();
+        if (failuresByAccount.isBlocked(`id:${account}`, now)) {
+          const wait = failuresByAccount.retryAfterSeconds(`id:${account}`, now);
+          void reply.header('retry-after', String(wait));
+          return problem(reply, req, 429, {
+            title: `Too many wrong passwords; try again in ${Math.ceil(wait / 60)} minutes.`,
+            code: 'rate_limited',
+            retryAfterSeconds: wait,
+          });
+        }
+        const cookies = await changeOwnPassword(
+          await staffAuthOf(deps),
+          req.body,
+          req.headers.cookie ?? '',
+        ).catch((err: unknown) => {
+          if (err instanceof DomainError && err.code === 'validation')
+            failuresByAccount.hit(`id:${account}`, now);
+          throw err;
+        });
+        void reply.header('set-cookie', cookies);
+        return { changed: true };
       },
     );
     app.post(

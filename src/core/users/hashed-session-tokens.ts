@@ -4,7 +4,7 @@
 // up is hashed on the way in, and a session found by its token is handed back with that token
 // (better-auth puts it in the refreshed cookie).
 import { createHash } from 'node:crypto';
-import type { BetterAuthOptions, DBAdapter, Where } from 'better-auth';
+import type { BetterAuthOptions, DBAdapter, DBTransactionAdapter, Where } from 'better-auth';
 
 type AdapterFactory = (options: BetterAuthOptions) => DBAdapter<BetterAuthOptions>;
 
@@ -43,53 +43,63 @@ function withToken<T>(row: T, token: string | null): T {
 }
 
 type Adapter = DBAdapter<BetterAuthOptions>;
+type TxAdapter = DBTransactionAdapter<BetterAuthOptions>;
+
+/** The same adapter with session tokens hashed on the way in. */
+function hashingAdapter(inner: TxAdapter): TxAdapter {
+  const isSession = (model: string) => model === 'session';
+  const create: Adapter['create'] = async (args) => {
+    if (!isSession(args.model)) return inner.create(args);
+    const data = args.data as Record<string, unknown>;
+    const token = typeof data.token === 'string' ? data.token : null;
+    const hashed = { ...data, token: token && storedSessionToken(token) };
+    return withToken(
+      await inner.create({ ...args, data: hashed as unknown as typeof args.data }),
+      token,
+    );
+  };
+  const findOne: Adapter['findOne'] = async (args) => {
+    if (!isSession(args.model)) return inner.findOne(args);
+    const row = await inner.findOne<Record<string, unknown>>({
+      ...args,
+      where: hashWhere(args.where),
+    });
+    // `never`: the row is the caller's generic type, which this wrapper cannot name.
+    return withToken(row, plainTokenOf(args.where)) as never;
+  };
+  const update: Adapter['update'] = async (args) => {
+    if (!isSession(args.model)) return inner.update(args);
+    const row = await inner.update<Record<string, unknown>>({
+      ...args,
+      where: hashWhere(args.where),
+    });
+    return withToken(row, plainTokenOf(args.where)) as never;
+  };
+  return {
+    ...inner,
+    create,
+    findOne,
+    update,
+    findMany: (args) =>
+      inner.findMany(isSession(args.model) ? { ...args, where: hashWhere(args.where) } : args),
+    updateMany: (args) =>
+      inner.updateMany(isSession(args.model) ? { ...args, where: hashWhere(args.where) } : args),
+    delete: (args) =>
+      inner.delete(isSession(args.model) ? { ...args, where: hashWhere(args.where) } : args),
+    deleteMany: (args) =>
+      inner.deleteMany(isSession(args.model) ? { ...args, where: hashWhere(args.where) } : args),
+    count: (args) =>
+      inner.count(isSession(args.model) ? { ...args, where: hashWhere(args.where) } : args),
+  };
+}
 
 export function hashSessionTokens(factory: AdapterFactory): AdapterFactory {
   return (options) => {
     const inner = factory(options);
-    const isSession = (model: string) => model === 'session';
-    const create: Adapter['create'] = async (args) => {
-      if (!isSession(args.model)) return inner.create(args);
-      const data = args.data as Record<string, unknown>;
-      const token = typeof data.token === 'string' ? data.token : null;
-      const hashed = { ...data, token: token && storedSessionToken(token) };
-      return withToken(
-        await inner.create({ ...args, data: hashed as unknown as typeof args.data }),
-        token,
-      );
-    };
-    const findOne: Adapter['findOne'] = async (args) => {
-      if (!isSession(args.model)) return inner.findOne(args);
-      const row = await inner.findOne<Record<string, unknown>>({
-        ...args,
-        where: hashWhere(args.where),
-      });
-      // `never`: the row is the caller's generic type, which this wrapper cannot name.
-      return withToken(row, plainTokenOf(args.where)) as never;
-    };
-    const update: Adapter['update'] = async (args) => {
-      if (!isSession(args.model)) return inner.update(args);
-      const row = await inner.update<Record<string, unknown>>({
-        ...args,
-        where: hashWhere(args.where),
-      });
-      return withToken(row, plainTokenOf(args.where)) as never;
-    };
     return {
-      ...inner,
-      create,
-      findOne,
-      update,
-      findMany: (args) =>
-        inner.findMany(isSession(args.model) ? { ...args, where: hashWhere(args.where) } : args),
-      updateMany: (args) =>
-        inner.updateMany(isSession(args.model) ? { ...args, where: hashWhere(args.where) } : args),
-      delete: (args) =>
-        inner.delete(isSession(args.model) ? { ...args, where: hashWhere(args.where) } : args),
-      deleteMany: (args) =>
-        inner.deleteMany(isSession(args.model) ? { ...args, where: hashWhere(args.where) } : args),
-      count: (args) =>
-        inner.count(isSession(args.model) ? { ...args, where: hashWhere(args.where) } : args),
+      ...hashingAdapter(inner),
+      // Work inside a transaction (a password change) gets the transaction's adapter, wrapped too.
+      transaction: (cb) => inner.transaction((tx) => cb(hashingAdapter(tx))),
     };
   };
 }

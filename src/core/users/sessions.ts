@@ -1,7 +1,7 @@
 // Signing in and out (better-auth, see staff-auth.ts), API tokens, and turning a presented
 // credential into an actor.
 import { APIError } from 'better-auth/api';
-import { SignInInput, TokenInput } from '../../contracts/users.ts';
+import { ChangePasswordInput, SignInInput, TokenInput } from '../../contracts/users.ts';
 import type { Database } from '../../db/client.ts';
 import { ReadCache } from '../../db/read-cache.ts';
 import { actorId, authorize, type Actor, type Ctx } from '../shared/context.ts';
@@ -114,6 +114,39 @@ export async function actorFromSession(
     sessionId: result.response?.session.id ?? null,
     cookies,
   };
+}
+
+/**
+ * The signed-in person changes their own password (better-auth checks the current one). Every
+ * session of theirs ends, this browser gets a new one: returns its Set-Cookie headers.
+ */
+export async function changeOwnPassword(
+  auth: StaffAuth,
+  raw: unknown,
+  cookieHeader: string,
+): Promise<string[]> {
+  const input = parseInput(ChangePasswordInput, raw);
+  const result = await auth.api
+    .changePassword({
+      body: {
+        currentPassword: input.currentPassword,
+        newPassword: input.newPassword,
+        revokeOtherSessions: true,
+      },
+      headers: clientHeaders({}, cookieHeader),
+      returnHeaders: true,
+    })
+    .catch((err: unknown) => {
+      if (err instanceof APIError && err.body?.code === 'INVALID_PASSWORD') {
+        throw new DomainError('validation', 'The current password is wrong.', [
+          { path: 'currentPassword', message: 'Not your current password.' },
+        ]);
+      }
+      if (err instanceof APIError && err.statusCode === 401)
+        throw new DomainError('unauthenticated', 'Sign in to change your password.');
+      throw err;
+    });
+  return result.headers.getSetCookie();
 }
 
 const tokenCache = new ReadCache<NonNullable<Awaited<ReturnType<typeof findApiToken>>>>();

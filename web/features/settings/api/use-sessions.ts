@@ -1,4 +1,5 @@
-// Your own sessions (GET /me/sessions): where you are signed in, and ending them.
+// Your own account: where you are signed in (GET /me/sessions), ending sessions, and changing
+// your password (POST /me/password).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, get, post } from '../../../lib/api-client.ts';
 
@@ -30,6 +31,16 @@ export function useEndOtherSessions() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => post<{ ended: number }>('/me/sessions/end-others'),
+    onSettled: () => client.invalidateQueries({ queryKey: SESSIONS_KEY }),
+  });
+}
+
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      post<{ changed: boolean }>('/me/password', input),
+    // Every other session ended with the old password.
     onSettled: () => client.invalidateQueries({ queryKey: SESSIONS_KEY }),
   });
 }

@@ -1,6 +1,6 @@
 // Settings: business hours and holidays, SLA policy, playbook steps, compensation limits per
 // role, reply templates, and users and roles. Everyone may read; only admins may change. Your
-// sessions: where you are signed in, for everyone.
+// account (where you are signed in, your password) is everyone's own.
 import { useEffect } from 'react';
 import { Link } from '../../../app/router.tsx';
 import { ErrorNote, Loading } from '../../../components/query-state.tsx';
@@ -8,6 +8,7 @@ import { useRole } from '../../../lib/use-me.ts';
 import { useSettings } from '../api/use-settings.ts';
 import { CompensationSection } from './compensation-section.tsx';
 import { HoursSection } from './hours-section.tsx';
+import { PasswordForm } from './password-form.tsx';
 import { PlaybookSection } from './playbook-section.tsx';
 import { SessionsSection } from './sessions-section.tsx';
 import { SlaSection } from './sla-section.tsx';
@@ -21,7 +22,7 @@ const SECTIONS = [
   ['compensation', 'Compensation'],
   ['templates', 'Reply templates'],
   ['users', 'Users and roles'],
-  ['sessions', 'Your sessions'],
+  ['account', 'Your account'],
 ] as const;
 type SectionKey = (typeof SECTIONS)[number][0];
 
@@ -36,7 +37,13 @@ export function SettingsPage({ section }: { section: string | null }) {
   const body = () => {
     if (key === 'templates') return <TemplatesSection canEdit={isAdmin} />;
     if (key === 'users') return <UsersSection canEdit={isAdmin} />;
-    if (key === 'sessions') return <SessionsSection />;
+    if (key === 'account')
+      return (
+        <div className="stack">
+          <SessionsSection />
+          <PasswordForm />
+        </div>
+      );
     if (settings.isPending) return <Loading what="settings" />;
     if (!settings.data)
       return <ErrorNote error={settings.error} onRetry={() => void settings.refetch()} />;
@@ -49,7 +56,7 @@ export function SettingsPage({ section }: { section: string | null }) {
   return (
     <section aria-labelledby="settings-title" className="settings">
       <h1 id="settings-title">Settings</h1>
-      {!isAdmin && key !== 'sessions' && (
+      {!isAdmin && key !== 'account' && (
         <p className="muted">You can read these settings; only an admin can change them.</p>
       )}
       <div className="settings__grid">
