@@ -30,6 +30,20 @@ const PUBLIC = new Set([
   'POST /api/v1/webhooks/social',
 ]);
 
+/**
+ * A person's own account, from a signed-in browser only: every API token is refused (403), of
+ * any role, whatever the body (staff-sessions.test.ts covers them with cookies).
+ */
+const BROWSER_ONLY: Record<string, object | undefined> = {
+  'GET /api/v1/me/sessions': undefined,
+  'DELETE /api/v1/me/sessions/{id}': undefined,
+  'POST /api/v1/me/sessions/end-others': {},
+  'POST /api/v1/me/password': {
+    currentPassword: 'correct horse battery',
+    newPassword: 'a brand new password',
+  },
+};
+
 /** Routes needing more than case.read/case.write, with a body that passes validation. */
 const RESTRICTED: Record<string, { allowed: Role[]; body?: () => object }> = {
   'PATCH /api/v1/settings': { allowed: ['admin'], body: () => ({ dueSoonMinutes: 45 }) },
@@ -199,10 +213,19 @@ describe('staff roles', () => {
     },
   );
 
+  test.each(Object.entries(BROWSER_ONLY))('%s refuses every API token', async (k, body) => {
+    const [method = 'GET', path = ''] = k.split(' ');
+    expect(routes.map(key)).toContain(k);
+    for (const role of ROLES) {
+      const res = await send(method, urlOf(path), tokens[role].headers, body);
+      expect(res.statusCode, `${role}: ${res.body}`).toBe(403);
+    }
+  });
+
   test('no other staff route refuses any of the five roles', async () => {
     const differ: string[] = [];
     for (const r of routes) {
-      if (PUBLIC.has(key(r)) || RESTRICTED[key(r)]) continue;
+      if (PUBLIC.has(key(r)) || RESTRICTED[key(r)] || key(r) in BROWSER_ONLY) continue;
       // Writes that change who holds what are left out of the loop so each role sees the same state.
       if (key(r) === 'DELETE /api/v1/tokens/{id}' || key(r) === 'POST /api/v1/tokens') continue;
       const statuses = new Set<number>();

@@ -1,13 +1,15 @@
 // Staff sessions through better-auth: the cookie is signed, sessions end when they should, a
 // session in use is extended, instances share the signing key, and an upgrade keeps passwords.
 import { readdirSync, readFileSync } from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { hashPassword } from '../../src/core/users/secrets.ts';
+import { changeOwnPassword } from '../../src/core/users/sessions.ts';
+import { staffAuth } from '../../src/core/users/staff-auth.ts';
 import { databaseUrl } from '../support/db.ts';
 import { makeApi, makeDesk, tokenFor, type Desk } from '../support/harness.ts';
 
@@ -84,6 +86,23 @@ describe('the session cookie', () => {
       });
       expect(res.statusCode).toBe(401);
     }
+    // Nor is the stored hash signed with the stored key: a copy of the database, key and all.
+    const key = (
+      await desk.database.pool.query<{ secret: string }>(
+        `SELECT secret FROM server_secrets WHERE name = 'staff-sessions'`,
+      )
+    ).rows[0]?.secret;
+    expect(key).toBeTruthy();
+    const signedCopy = `${row?.token}.${createHmac('sha256', key ?? '')
+      .update(row?.token ?? '')
+      .digest('base64')}`;
+    const sameSigning = `${token}.${createHmac('sha256', key ?? '')
+      .update(token ?? '')
+      .digest('base64')}`;
+    expect(sameSigning).toBe(cookie?.value); // the forgery below is signed the way real cookies are
+    expect(
+      (await me(api, { cookie: `redress_session=${encodeURIComponent(signedCopy)}` })).statusCode,
+    ).toBe(401);
     const forged = `${token}.${randomBytes(32).toString('base64')}`;
     expect(
       (await me(api, { cookie: `redress_session=${encodeURIComponent(forged)}` })).statusCode,
@@ -188,6 +207,24 @@ describe('accounts', () => {
     expect((await me(api, fresh.header)).statusCode).toBe(200);
   });
 
+  test('wrong passwords sent all at once are counted before any is checked', async () => {
+    await desk.makeUser('agent', 'Burst Target');
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 14 }, (_, n) =>
+          api.inject({
+            method: 'POST',
+            url: '/api/v1/auth/sign-in',
+            payload: { email: 'burst.target@example.test', password: `guess ${n}` },
+            remoteAddress: `198.51.100.${n + 1}`,
+          }),
+        ),
+      )
+    ).map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+  });
+
   test('a wrong password and an unknown email get the same answer', async () => {
     await desk.makeUser('agent', 'Same Answer');
     const wrong = await signIn(api, 'same.answer@example.test', 'not the password');
@@ -263,7 +300,7 @@ describe('where am I signed in', () => {
     expect(await sessionRows(user.id)).toHaveLength(1);
   });
 
-  test('with an API token, nothing is "this device" and ending the others ends every session', async () => {
+  test("an API token sees no one's sessions and ends none", async () => {
     const { user, headers } = await tokenFor(desk, 'agent');
     await desk.database.pool.query(
       `UPDATE users SET email = 'token.holder@example.test' WHERE id = $1`,
@@ -271,15 +308,15 @@ describe('where am I signed in', () => {
     );
     const browser = await signIn(api, 'token.holder@example.test');
     const list = await api.inject({ method: 'GET', url: '/api/v1/me/sessions', headers });
-    expect(list.json()).toEqual([expect.objectContaining({ isCurrent: false })]);
+    expect(list.statusCode).toBe(403);
+    expect(list.json().title).toBe('Manage your sessions from a signed-in browser.');
     const all = await api.inject({
       method: 'POST',
       url: '/api/v1/me/sessions/end-others',
       headers,
     });
-    expect(all.json()).toEqual({ ended: 1 });
-    expect((await me(api, browser.header)).statusCode).toBe(401);
-    expect((await me(api, headers)).statusCode).toBe(200);
+    expect(all.statusCode).toBe(403);
+    expect((await me(api, browser.header)).statusCode).toBe(200);
   });
 });
 
@@ -292,7 +329,7 @@ describe('changing your own password', () => {
       api.inject({
         method: 'POST',
         url: '/api/v1/me/password',
-        headers: { ...headers, 'x-redress-request': '1' },
+        headers: { ...headers, 'x-redress-request': '1', 'user-agent': 'Redress test browser' },
         payload: body,
       });
     const wrong = await change({
@@ -316,10 +353,34 @@ describe('changing your own password', () => {
     expect((await me(api, { cookie: `redress_session=${fresh?.value}` })).statusCode).toBe(200);
     expect((await me(api, there.header)).statusCode).toBe(401);
     expect((await me(api, here.header)).statusCode).toBe(401); // replaced by the fresh cookie
-    expect(await sessionRows(user.id)).toHaveLength(1);
+    const rows = await sessionRows(user.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.user_agent).toBe('Redress test browser'); // the new session is this browser's
     expect((await signIn(api, 'own.password@example.test')).res.statusCode).toBe(401);
     const after = await signIn(api, 'own.password@example.test', 'my brand new secret');
     expect(after.res.statusCode).toBe(200);
+  });
+
+  test('a change that cannot finish changes nothing (the account was switched off meanwhile)', async () => {
+    const user = await desk.makeUser('agent', 'Half Change');
+    const here = await signIn(api, 'half.change@example.test');
+    const other = await signIn(api, 'half.change@example.test');
+    // Between the request's own check and the new session: switched off in the database.
+    await desk.database.pool.query(`UPDATE users SET is_active = false WHERE id = $1`, [user.id]);
+    const attempt = changeOwnPassword(
+      await staffAuth(desk.database),
+      { currentPassword: PASSWORD, newPassword: 'never to be saved' },
+      here.header.cookie,
+    );
+    await expect(attempt).rejects.toMatchObject({ code: 'unauthenticated' });
+    await desk.database.pool.query(`UPDATE users SET is_active = true WHERE id = $1`, [user.id]);
+    // Rolled back whole: both sessions still live, the old password still the one.
+    expect(await sessionRows(user.id)).toHaveLength(2);
+    expect((await me(api, other.header)).statusCode).toBe(200);
+    expect((await signIn(api, 'half.change@example.test')).res.statusCode).toBe(200);
+    expect(
+      (await signIn(api, 'half.change@example.test', 'never to be saved')).res.statusCode,
+    ).toBe(401);
   });
 
   test('an API token cannot change it, and guessing the current one is limited', async () => {
@@ -341,10 +402,19 @@ describe('changing your own password', () => {
         headers: { ...here.header, 'x-redress-request': '1' },
         payload: { currentPassword: `guess number ${n}`, newPassword: 'my brand new secret' },
       });
-    const statuses: number[] = [];
-    for (let n = 0; n < 11; n++) statuses.push((await guess(n)).statusCode);
-    expect(statuses.slice(0, 10).every((s) => s === 422)).toBe(true);
-    expect(statuses[10]).toBe(429);
+    // Sent all at once, the guesses are counted before any is checked: ten are tried, no more.
+    const statuses = (await Promise.all(Array.from({ length: 16 }, (_, n) => guess(n)))).map(
+      (r) => r.statusCode,
+    );
+    expect(statuses.filter((s) => s === 422)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(6);
+    const right = await api.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      headers: { ...here.header, 'x-redress-request': '1' },
+      payload: { currentPassword: PASSWORD, newPassword: 'my brand new secret' },
+    });
+    expect(right.statusCode).toBe(429); // even the right one waits out the window
   });
 });
 

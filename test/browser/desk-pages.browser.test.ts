@@ -118,8 +118,10 @@ describe.skipIf(!hasChromium)('the desk’s other pages', () => {
     await page.getByLabel('Current password').fill(PASSWORD);
     await page.getByLabel('New password (10+ characters)').fill('a fresh long secret');
     await page.getByLabel('New password again').fill('a fresh long secrets');
+    await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('The two new passwords differ.').waitFor();
     await page.getByLabel('New password again').fill('a fresh long secret');
+    expect(await page.getByText('The two new passwords differ.').count()).toBe(0);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Your other browsers were signed out.').waitFor();
     expect(await page.getByLabel('Current password').inputValue()).toBe('');

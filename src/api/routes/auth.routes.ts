@@ -44,9 +44,11 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       const ua = req.headers['user-agent'];
       // Per address: every attempt counts. Per account: only failures, so a guesser spread over
       // many addresses is stopped too, and the owner is not locked out by their own success.
+      // An attempt counts as a failure until its password proves right, so guesses sent all at
+      // once are counted before any of them is checked.
       const blocked = !byAddress.hit(req.ip, now)
         ? byAddress.retryAfterSeconds(req.ip, now)
-        : failuresByAccount.isBlocked(account, now)
+        : !failuresByAccount.hit(account, now)
           ? failuresByAccount.retryAfterSeconds(account, now)
           : null;
       if (blocked !== null) {
@@ -59,11 +61,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       }
       const client = { ip: req.ip, ...(ua ? { userAgent: ua } : {}) };
       const auth = await staffAuthOf(deps);
-      const session = await signIn(auth, deps.database, req.body, client).catch((err: unknown) => {
-        if (err instanceof DomainError && err.code === 'unauthenticated')
-          failuresByAccount.hit(account, now);
-        throw err;
-      });
+      const session = await signIn(auth, deps.database, req.body, client);
       failuresByAccount.forget(account);
       void reply.header('set-cookie', session.cookies);
       return { user: session.user, expiresAt: session.expiresAt };
@@ -91,7 +89,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: { tags, summary: 'End one of your sessions', params: z.object({ id: z.uuid() }) },
       },
       async (req, reply) => {
-        await endOwnSession(ctxOf(req, deps), req.params.id);
+        await endOwnSession(ctxOf(req, deps), req.sessionId, req.params.id);
         return reply.status(204).send();
       },
     );
@@ -108,12 +106,12 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const actor = requireActor(req);
         if (!req.sessionId)
           throw new DomainError('forbidden', 'Change your password from a signed-in browser.');
-        // Wrong current passwords are limited as failed sign-ins are: a borrowed session cannot
-        // guess its way to the password.
-        const account = actor.kind === 'user' ? actor.id : '';
+        // Wrong current passwords are limited as failed sign-ins are (and counted the same way,
+        // before the check): a borrowed session cannot guess its way to the password.
+        const key = `id:${actor.kind === 'user' ? actor.id : ''}`;
         const now = deps.now().getTime();
-        if (failuresByAccount.isBlocked(`id:${account}`, now)) {
-          const wait = failuresByAccount.retryAfterSeconds(`id:${account}`, now);
+        if (!failuresByAccount.hit(key, now)) {
+          const wait = failuresByAccount.retryAfterSeconds(key, now);
           void reply.header('retry-after', String(wait));
           return problem(reply, req, 429, {
             title: `Too many wrong passwords; try again in ${Math.ceil(wait / 60)} minutes.`,
@@ -121,15 +119,14 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             retryAfterSeconds: wait,
           });
         }
+        const ua = req.headers['user-agent'];
         const cookies = await changeOwnPassword(
           await staffAuthOf(deps),
           req.body,
           req.headers.cookie ?? '',
-        ).catch((err: unknown) => {
-          if (err instanceof DomainError && err.code === 'validation')
-            failuresByAccount.hit(`id:${account}`, now);
-          throw err;
-        });
+          { ip: req.ip, ...(ua ? { userAgent: ua } : {}) },
+        );
+        failuresByAccount.forget(key);
         void reply.header('set-cookie', cookies);
         return { changed: true };
       },

@@ -2,7 +2,9 @@
 // it does for API tokens, so a copy of the database holds no session a browser could present —
 // even with the signing key. This wraps the database adapter: a session token written or looked
 // up is hashed on the way in, and a session found by its token is handed back with that token
-// (better-auth puts it in the refreshed cookie).
+// (better-auth puts it in the refreshed cookie). Sessions listed by other fields come back with
+// the stored hash, which matches nothing when given back: Redress lists and ends sessions by id
+// itself (own-sessions.ts) and uses none of better-auth's token-list endpoints.
 import { createHash } from 'node:crypto';
 import type { BetterAuthOptions, DBAdapter, DBTransactionAdapter, Where } from 'better-auth';
 
@@ -10,11 +12,12 @@ type AdapterFactory = (options: BetterAuthOptions) => DBAdapter<BetterAuthOption
 
 const PREFIX = 'sha256:';
 
-/** The stored form of a session token (already stored forms pass through unchanged). */
+/**
+ * The stored form of a session token. Always hashed, even a value that looks stored already:
+ * a cookie carrying a stored hash (signed with a copied key) must find nothing.
+ */
 export function storedSessionToken(token: string): string {
-  return token.startsWith(PREFIX)
-    ? token
-    : PREFIX + createHash('sha256').update(token).digest('hex');
+  return PREFIX + createHash('sha256').update(token).digest('hex');
 }
 
 type Value = Where['value'];
@@ -35,7 +38,7 @@ function hashWhere(where: Where[] = []): Where[] {
 /** The plain token a where clause looked a single session up by, if it did. */
 function plainTokenOf(where: Where[] = []): string | null {
   const w = where.find((c) => c.field === 'token' && (c.operator ?? 'eq') === 'eq');
-  return typeof w?.value === 'string' && !w.value.startsWith(PREFIX) ? w.value : null;
+  return typeof w?.value === 'string' ? w.value : null;
 }
 
 function withToken<T>(row: T, token: string | null): T {

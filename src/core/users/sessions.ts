@@ -124,6 +124,7 @@ export async function changeOwnPassword(
   auth: StaffAuth,
   raw: unknown,
   cookieHeader: string,
+  client: ClientInfo = {},
 ): Promise<string[]> {
   const input = parseInput(ChangePasswordInput, raw);
   const result = await auth.api
@@ -133,7 +134,7 @@ export async function changeOwnPassword(
         newPassword: input.newPassword,
         revokeOtherSessions: true,
       },
-      headers: clientHeaders({}, cookieHeader),
+      headers: clientHeaders(client, cookieHeader),
       returnHeaders: true,
     })
     .catch((err: unknown) => {
@@ -142,7 +143,12 @@ export async function changeOwnPassword(
           { path: 'currentPassword', message: 'Not your current password.' },
         ]);
       }
-      if (err instanceof APIError && err.statusCode === 401)
+      // No session (signed out meanwhile), or none could be made (switched off meanwhile):
+      // nothing was changed, the change rolled back whole.
+      if (
+        err instanceof APIError &&
+        (err.statusCode === 401 || (err.body?.code === 'FAILED_TO_GET_SESSION' && !err.cause))
+      )
         throw new DomainError('unauthenticated', 'Sign in to change your password.');
       throw err;
     });

@@ -45,6 +45,8 @@ function build(database: Database, config: StaffAuthConfig, secret: string) {
     database: hashSessionTokens(
       drizzleAdapter(database.db, {
         provider: 'pg',
+        // A password change (end every session, new hash, new session) commits whole or not at all.
+        transaction: true,
         schema: {
           user: users,
           session: authSessions,

@@ -173,18 +173,13 @@ export async function listSessionsOf(tx: DbOrTx, userId: string, now: Date) {
     .orderBy(desc(authSessions.createdAt));
 }
 
-/** Ends one of the user's sessions, or all of them but one (or all); returns how many ended. */
+/** Ends one of the user's sessions, or all of them but one; returns how many ended. */
 export async function endSessionsWhere(
   tx: DbOrTx,
   userId: string,
-  which: { id: string } | { allBut: string | null },
+  which: { id: string } | { allBut: string },
 ): Promise<number> {
-  const filter =
-    'id' in which
-      ? eq(authSessions.id, which.id)
-      : which.allBut
-        ? ne(authSessions.id, which.allBut)
-        : undefined;
+  const filter = 'id' in which ? eq(authSessions.id, which.id) : ne(authSessions.id, which.allBut);
   const ended = await tx
     .delete(authSessions)
     .where(and(eq(authSessions.userId, userId), filter))

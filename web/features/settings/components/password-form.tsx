@@ -9,10 +9,12 @@ export function PasswordForm() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const mismatch = again.length > 0 && again !== next;
+  // Said once, when the form is sent, not at every keystroke of the second copy.
+  const [mismatch, setMismatch] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (mismatch) return;
+    setMismatch(again !== next);
+    if (again !== next) return;
     change.mutate(
       { currentPassword: current, newPassword: next },
       {
@@ -56,22 +58,25 @@ export function PasswordForm() {
             required
             autoComplete="new-password"
             aria-invalid={mismatch}
+            aria-describedby={mismatch ? 'password-mismatch' : undefined}
             value={again}
-            onChange={(e) => setAgain(e.target.value)}
+            onChange={(e) => {
+              setAgain(e.target.value);
+              setMismatch(false);
+            }}
           />
         </label>
       </div>
-      <SaveBar
-        mutation={change}
-        canEdit
-        label="Change password"
-        problems={mismatch ? ['The two new passwords differ.'] : []}
-      />
-      {change.isSuccess && (
-        <p className="muted" role="status">
-          Your other browsers were signed out.
+      {mismatch && (
+        <p id="password-mismatch" className="error-note" role="alert">
+          The two new passwords differ.
         </p>
       )}
+      <SaveBar mutation={change} canEdit label="Change password" />
+      {/* Kept in the page, so a screen reader announces the text when it appears. */}
+      <p className="muted" role="status">
+        {change.isSuccess ? 'Your other browsers were signed out.' : ''}
+      </p>
     </form>
   );
 }
