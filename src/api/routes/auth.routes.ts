@@ -1,5 +1,6 @@
 // Sign-in, first-run set-up, users and API tokens.
 import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ChangePasswordInput,
@@ -17,6 +18,7 @@ import { endOtherSessions, endOwnSession, listOwnSessions } from '../../core/use
 import {
   changeOwnPassword,
   createApiToken,
+  type ClientInfo,
   revokeToken,
   signIn,
   signOut,
@@ -33,6 +35,22 @@ export const SIGN_IN_PER_ADDRESS = 30;
 export const SIGN_IN_FAILURES_PER_ACCOUNT = 10;
 const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
+/** 429 with Retry-After, saying in minutes how long to wait. */
+function tooManyAttempts(reply: FastifyReply, req: FastifyRequest, seconds: number, what: string) {
+  void reply.header('retry-after', String(seconds));
+  return problem(reply, req, 429, {
+    title: `Too many ${what}; try again in ${Math.ceil(seconds / 60)} minutes.`,
+    code: 'rate_limited',
+    retryAfterSeconds: seconds,
+  });
+}
+
+/** Who is calling, for the session's record. */
+function clientOf(req: FastifyRequest): ClientInfo {
+  const ua = req.headers['user-agent'];
+  return { ip: req.ip, ...(ua ? { userAgent: ua } : {}) };
+}
+
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const byAddress = new RateLimiter(SIGN_IN_PER_ADDRESS, SIGN_IN_WINDOW_MS);
   const failuresByAccount = new RateLimiter(SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_WINDOW_MS);
@@ -41,7 +59,6 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post('/auth/sign-in', { schema: { tags, body: SignInInput } }, async (req, reply) => {
       const now = deps.now().getTime();
       const account = req.body.email;
-      const ua = req.headers['user-agent'];
       // Per address: every attempt counts. Per account: only failures, so a guesser spread over
       // many addresses is stopped too, and the owner is not locked out by their own success.
       // An attempt counts as a failure until its password proves right, so guesses sent all at
@@ -51,17 +68,8 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         : !failuresByAccount.hit(account, now)
           ? failuresByAccount.retryAfterSeconds(account, now)
           : null;
-      if (blocked !== null) {
-        void reply.header('retry-after', String(blocked));
-        return problem(reply, req, 429, {
-          title: `Too many sign-in attempts; try again in ${Math.ceil(blocked / 60)} minutes.`,
-          code: 'rate_limited',
-          retryAfterSeconds: blocked,
-        });
-      }
-      const client = { ip: req.ip, ...(ua ? { userAgent: ua } : {}) };
-      const auth = await staffAuthOf(deps);
-      const session = await signIn(auth, deps.database, req.body, client);
+      if (blocked !== null) return tooManyAttempts(reply, req, blocked, 'sign-in attempts');
+      const session = await signIn(await staffAuthOf(deps), deps.database, req.body, clientOf(req));
       failuresByAccount.forget(account);
       void reply.header('set-cookie', session.cookies);
       return { user: session.user, expiresAt: session.expiresAt };
@@ -112,19 +120,13 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const now = deps.now().getTime();
         if (!failuresByAccount.hit(key, now)) {
           const wait = failuresByAccount.retryAfterSeconds(key, now);
-          void reply.header('retry-after', String(wait));
-          return problem(reply, req, 429, {
-            title: `Too many wrong passwords; try again in ${Math.ceil(wait / 60)} minutes.`,
-            code: 'rate_limited',
-            retryAfterSeconds: wait,
-          });
+          return tooManyAttempts(reply, req, wait, 'wrong passwords');
         }
-        const ua = req.headers['user-agent'];
         const cookies = await changeOwnPassword(
           await staffAuthOf(deps),
           req.body,
           req.headers.cookie ?? '',
-          { ip: req.ip, ...(ua ? { userAgent: ua } : {}) },
+          clientOf(req),
         );
         failuresByAccount.forget(key);
         void reply.header('set-cookie', cookies);
